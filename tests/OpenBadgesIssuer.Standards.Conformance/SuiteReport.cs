@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace OpenBadgesIssuer.Standards.Conformance;
+
+/// <summary>Tallies one suite and prints its line: "name: N passed, M failed, K skipped".</summary>
+public sealed class SuiteReport(string name)
+{
+    private readonly List<string> _failures = [];
+
+    public string Name { get; } = name;
+    public int Passed { get; private set; }
+    public int Skipped { get; private set; }
+    public IReadOnlyList<string> Failures => _failures;
+
+    public void Pass() => Passed++;
+    public void Skip() => Skipped++;
+    public void Fail(string id, string reason) => _failures.Add($"{id}: {reason}");
+
+    public string Summary => string.Create(CultureInfo.InvariantCulture,
+        $"{Name}: {Passed} passed, {_failures.Count} failed, {Skipped} skipped");
+
+    /// <summary>Writes the summary line (and the failures) to the console and the test output, then fails if anything failed.</summary>
+    public void Complete(ITestOutputHelper? output = null)
+    {
+        Console.WriteLine(Summary);
+        output?.WriteLine(Summary);
+        foreach (var failure in _failures)
+        {
+            output?.WriteLine("  FAIL " + failure);
+        }
+        Assert.True(_failures.Count == 0, Summary + Environment.NewLine + string.Join(Environment.NewLine, _failures.Take(50)));
+        Assert.True(Passed > 0, $"{Name}: no test ran");
+    }
+}
