@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NSec.Cryptography;
+using OpenBadgesIssuer.Standards.Baking;
+using OpenBadgesIssuer.Standards.Jose;
+
+// Interop driver (see tests/interop/run.sh):
+//   emit <dir> <template.json>   write VC-JWTs (ES256, RS256, EdDSA) signed by this library + manifest.json with public JWKs
+//   verify <dir>                 verify what the Node side wrote into <dir>/manifest.json
+// Every artifact prints one line "PASS|FAIL|SKIP <side> <name>: <detail>"; the exit code is 1 when anything failed.
+
+if (args.Length < 2 || args[0] is not ("emit" or "verify"))
+{
+    Console.Error.WriteLine("usage: emit <dir> <template.json> | verify <dir>");
+    return 2;
+}
+return args[0] == "emit" ? Emit(args[1], args.Length > 2 ? args[2] : "credential-template.json") : await VerifyAsync(args[1]);
+
+static int Emit(string dir, string templatePath)
+{
+    Directory.CreateDirectory(dir);
+    var template = (JsonObject)JsonNode.Parse(File.ReadAllText(templatePath))!;
+    var manifest = new JsonArray();
+    var keys = new (string Alg, JoseSigningKey Key)[]
+    {
+        (JoseAlgorithms.ES256, JoseSigningKey.Es256(ECDsa.Create(ECCurve.NamedCurves.nistP256), KeyId("ES256"))),
+        (JoseAlgorithms.RS256, JoseSigningKey.Rs256(RSA.Create(2048), KeyId("RS256"))),
+        (JoseAlgorithms.EdDSA, JoseSigningKey.EdDsa(Key.Create(SignatureAlgorithm.Ed25519), KeyId("EdDSA"))),
+    };
+    foreach (var (alg, key) in keys)
+    {
+        var credential = (JsonObject)template.DeepClone();
+        credential["id"] = "urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
+        var jwt = VcJwt.Sign(credential, key);
+        var name = "ours-vcjwt-" + alg;
+        File.WriteAllText(Path.Combine(dir, name + ".jwt"), jwt);
+        manifest.Add(Entry(name, "vc-jwt", alg, name + ".jwt", key.PublicJwk(), "valid"));
+
+        // The same token with one payload character changed must be rejected by the other side.
+        var parts = jwt.Split('.');
+        var payload = JsonNode.Parse(Convert.FromBase64String(ToBase64(parts[1])))!.AsObject();
+        payload["name"] = (string?)payload["name"] + " (altered)";
+        var tampered = parts[0] + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload)) + "." + parts[2];
+        File.WriteAllText(Path.Combine(dir, name + "-tampered.jwt"), tampered);
+        manifest.Add(Entry(name + "-tampered", "vc-jwt", alg, name + "-tampered.jwt", key.PublicJwk(), "invalid"));
+    }
+
+    // A baked PNG carrying the ES256 token (the Node side extracts the iTXt chunk itself).
+    var es = (JsonObject)manifest[0]!;
+    var png = PngBadge.Bake(MinimalPng(), BadgeVersion.V3, File.ReadAllText(Path.Combine(dir, (string)es["file"]!)));
+    File.WriteAllBytes(Path.Combine(dir, "ours-baked-ES256.png"), png);
+    manifest.Add(Entry("ours-baked-ES256", "png-vc-jwt", "ES256", "ours-baked-ES256.png", es["jwk"]!.DeepClone().AsObject(), "valid"));
+
+    File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"emitted {manifest.Count} artifacts into {dir}"));
+    return 0;
+}
+
+static async Task<int> VerifyAsync(string dir)
+{
+    var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsArray();
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var entry in manifest.OfType<JsonObject>())
+    {
+        var name = (string)entry["name"]!;
+        var kind = (string)entry["kind"]!;
+        var expectValid = (string?)entry["expect"] != "invalid";
+        if (kind != "vc-jwt")
+        {
+            Console.WriteLine($"SKIP dotnet-verify {name}: kind '{kind}' is not implemented in this build");
+            skipped++;
+            continue;
+        }
+        var token = File.ReadAllText(Path.Combine(dir, (string)entry["file"]!)).Trim();
+        using var key = JoseVerificationKey.FromJwk(entry["jwk"]!.AsObject(), out var keyFailure);
+        if (key is null)
+        {
+            Console.WriteLine($"FAIL dotnet-verify {name}: public JWK unusable ({keyFailure})");
+            failed++;
+            continue;
+        }
+        var options = new VcJwtVerificationOptions
+        {
+            AllowedAlgorithms = JoseAlgorithms.All,
+            KeyResolver = (request, _) => ValueTask.FromResult<JoseVerificationKey?>(
+                string.Equals(request.KeyId, (string?)entry["jwk"]!["kid"], StringComparison.Ordinal) ? key : null),
+        };
+        var result = await VcJwt.VerifyAsync(token, options);
+        var ok = result.IsValid == expectValid && (expectValid || result.Failure == JoseFailure.InvalidSignature);
+        var detail = result.IsValid ? "verified" : $"rejected ({result.Failure}: {result.Message})";
+        Console.WriteLine($"{(ok ? "PASS" : "FAIL")} dotnet-verify {name} [{entry["alg"]}]: {detail}, expected {(expectValid ? "valid" : "invalid")}");
+        if (ok)
+        {
+            passed++;
+        }
+        else
+        {
+            failed++;
+        }
+    }
+    Console.WriteLine($"dotnet-verify: {passed} passed, {failed} failed, {skipped} skipped");
+    return failed == 0 ? 0 : 1;
+}
+
+static string KeyId(string alg) => "https://interop.openbadgesissuer.test/keys/dotnet-" + alg;
+
+static JsonObject Entry(string name, string kind, string alg, string file, JsonObject jwk, string expect) => new()
+{
+    ["name"] = name,
+    ["kind"] = kind,
+    ["alg"] = alg,
+    ["file"] = file,
+    ["jwk"] = jwk,
+    ["expect"] = expect,
+};
+
+static string ToBase64(string base64Url)
+{
+    var s = base64Url.Replace('-', '+').Replace('_', '/');
+    return s + new string('=', (4 - s.Length % 4) % 4);
+}
+
+static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+static byte[] MinimalPng()
+{
+    // 1×1 grey PNG: IHDR, IDAT (zlib of filter byte + one sample), IEND.
+    var ms = new MemoryStream();
+    ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+    WriteChunk(ms, "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+    var z = new MemoryStream();
+    using (var zs = new System.IO.Compression.ZLibStream(z, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+    {
+        zs.Write([0, 0x80]);
+    }
+    WriteChunk(ms, "IDAT", z.ToArray());
+    WriteChunk(ms, "IEND", []);
+    return ms.ToArray();
+}
+
+static void WriteChunk(Stream s, string type, byte[] data)
+{
+    var typeBytes = Encoding.ASCII.GetBytes(type);
+    s.Write([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length]);
+    s.Write(typeBytes);
+    s.Write(data);
+    var crc = Crc([.. typeBytes, .. data]);
+    s.Write([(byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
+}
+
+static uint Crc(byte[] bytes)
+{
+    // PNG CRC-32 (reflected polynomial 0xEDB88320), bit by bit: this tool bakes one tiny image.
+    var c = 0xFFFFFFFFu;
+    foreach (var b in bytes)
+    {
+        c ^= b;
+        for (var k = 0; k < 8; k++)
+        {
+            c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+    }
+    return ~c;
+}
