@@ -54,6 +54,19 @@ static int Emit(string dir, string templatePath)
     File.WriteAllBytes(Path.Combine(dir, "ours-baked-ES256.png"), png);
     manifest.Add(Entry("ours-baked-ES256", "png-vc-jwt", "ES256", "ours-baked-ES256.png", es["jwk"]!.DeepClone().AsObject(), "valid"));
 
+    // OB 2.0 signed assertion (RS256 compact JWS over the exact assertion bytes) with its CryptographicKey PEM.
+    using (var rsa = RSA.Create(2048))
+    {
+        var pem = rsa.ExportSubjectPublicKeyInfoPem();
+        var jws = Ob2SignedAssertion.Sign(Ob2Assertion("urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture)), rsa);
+        File.WriteAllText(Path.Combine(dir, "ours-ob2-RS256.jws"), jws);
+        manifest.Add(Ob2Entry("ours-ob2-RS256", "ours-ob2-RS256.jws", pem, "valid"));
+        var parts = jws.Split('.');
+        var other = Base64Url(Ob2Assertion("urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture)));
+        File.WriteAllText(Path.Combine(dir, "ours-ob2-RS256-tampered.jws"), parts[0] + "." + other + "." + parts[2]);
+        manifest.Add(Ob2Entry("ours-ob2-RS256-tampered", "ours-ob2-RS256-tampered.jws", pem, "invalid"));
+    }
+
     File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"emitted {manifest.Count} artifacts into {dir}"));
     return 0;
@@ -68,29 +81,24 @@ static async Task<int> VerifyAsync(string dir)
         var name = (string)entry["name"]!;
         var kind = (string)entry["kind"]!;
         var expectValid = (string?)entry["expect"] != "invalid";
-        if (kind != "vc-jwt")
+        bool ok;
+        string detail;
+        switch (kind)
         {
-            Console.WriteLine($"SKIP dotnet-verify {name}: kind '{kind}' is not implemented in this build");
-            skipped++;
-            continue;
+            case "vc-jwt":
+            case "png-vc-jwt":
+                (ok, detail) = await VerifyVcJwtAsync(dir, entry, kind, expectValid);
+                break;
+            case "ob2-jws":
+                var ob2 = Ob2SignedAssertion.Verify(File.ReadAllText(Path.Combine(dir, (string)entry["file"]!)), (string)entry["publicKeyPem"]!);
+                ok = ob2.IsValid == expectValid && (expectValid || ob2.Failure == JoseFailure.InvalidSignature);
+                detail = ob2.IsValid ? $"verified Assertion {(string?)ob2.Assertion!["id"]}" : $"rejected ({ob2.Failure}: {ob2.Message})";
+                break;
+            default:
+                Console.WriteLine($"SKIP dotnet-verify {name}: kind '{kind}' is not implemented in this build");
+                skipped++;
+                continue;
         }
-        var token = File.ReadAllText(Path.Combine(dir, (string)entry["file"]!)).Trim();
-        using var key = JoseVerificationKey.FromJwk(entry["jwk"]!.AsObject(), out var keyFailure);
-        if (key is null)
-        {
-            Console.WriteLine($"FAIL dotnet-verify {name}: public JWK unusable ({keyFailure})");
-            failed++;
-            continue;
-        }
-        var options = new VcJwtVerificationOptions
-        {
-            AllowedAlgorithms = JoseAlgorithms.All,
-            KeyResolver = (request, _) => ValueTask.FromResult<JoseVerificationKey?>(
-                string.Equals(request.KeyId, (string?)entry["jwk"]!["kid"], StringComparison.Ordinal) ? key : null),
-        };
-        var result = await VcJwt.VerifyAsync(token, options);
-        var ok = result.IsValid == expectValid && (expectValid || result.Failure == JoseFailure.InvalidSignature);
-        var detail = result.IsValid ? "verified" : $"rejected ({result.Failure}: {result.Message})";
         Console.WriteLine($"{(ok ? "PASS" : "FAIL")} dotnet-verify {name} [{entry["alg"]}]: {detail}, expected {(expectValid ? "valid" : "invalid")}");
         if (ok)
         {
@@ -104,6 +112,64 @@ static async Task<int> VerifyAsync(string dir)
     Console.WriteLine($"dotnet-verify: {passed} passed, {failed} failed, {skipped} skipped");
     return failed == 0 ? 0 : 1;
 }
+
+static async Task<(bool Ok, string Detail)> VerifyVcJwtAsync(string dir, JsonObject entry, string kind, bool expectValid)
+{
+    var path = Path.Combine(dir, (string)entry["file"]!);
+    string token;
+    var prefix = "";
+    if (kind == "png-vc-jwt")
+    {
+        try
+        {
+            token = PngBadge.Extract(File.ReadAllBytes(path), BadgeVersion.V3) ?? "";
+            prefix = "iTXt openbadgecredential extracted; ";
+        }
+        catch (BadgeImageException e)
+        {
+            return (false, $"PNG rejected ({e.Error}: {e.Message})");
+        }
+    }
+    else
+    {
+        token = File.ReadAllText(path).Trim();
+    }
+    using var key = JoseVerificationKey.FromJwk(entry["jwk"]!.AsObject(), out var keyFailure);
+    if (key is null)
+    {
+        return (false, $"public JWK unusable ({keyFailure})");
+    }
+    var kid = (string?)entry["jwk"]!["kid"];
+    var options = new VcJwtVerificationOptions
+    {
+        AllowedAlgorithms = JoseAlgorithms.All,
+        KeyResolver = (request, _) => ValueTask.FromResult(string.Equals(request.KeyId, kid, StringComparison.Ordinal) ? key : null),
+    };
+    var result = await VcJwt.VerifyAsync(token, options);
+    var ok = result.IsValid == expectValid && (expectValid || result.Failure == JoseFailure.InvalidSignature);
+    return (ok, prefix + (result.IsValid ? "verified" : $"rejected ({result.Failure}: {result.Message})"));
+}
+
+static byte[] Ob2Assertion(string id) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+{
+    ["@context"] = "https://w3id.org/openbadges/v2",
+    ["type"] = "Assertion",
+    ["id"] = id,
+    ["recipient"] = new JsonObject { ["type"] = "email", ["hashed"] = true, ["salt"] = "x9Qm", ["identity"] = "sha256$0f5c1b2a3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8" },
+    ["badge"] = "https://interop.openbadgesissuer.test/badges/fa-math-secondary",
+    ["issuedOn"] = "2025-09-01T08:00:00Z",
+    ["verification"] = new JsonObject { ["type"] = "SignedBadge", ["creator"] = "https://interop.openbadgesissuer.test/keys/dotnet-ob2" },
+});
+
+static JsonObject Ob2Entry(string name, string file, string pem, string expect) => new()
+{
+    ["name"] = name,
+    ["kind"] = "ob2-jws",
+    ["alg"] = "RS256",
+    ["file"] = file,
+    ["publicKeyPem"] = pem,
+    ["expect"] = expect,
+};
 
 static string KeyId(string alg) => "https://interop.openbadgesissuer.test/keys/dotnet-" + alg;
 

@@ -3,6 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 
@@ -93,4 +94,36 @@ export class Tally {
     console.log(`${this.side}: ${this.passed} passed, ${this.failed} failed, ${this.skipped} skipped`);
     process.exitCode = this.failed === 0 ? 0 : 1;
   }
+}
+
+function chunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A 1x1 grey PNG with one uncompressed iTXt chunk (keyword, empty language and translated keyword) before IEND. */
+export function bakedPng(keyword, text) {
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+  const itxt = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(text, 'utf8')]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 0x80]))), chunk('iTXt', itxt), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** An OB 2.0 signed Assertion (hashed e-mail recipient) as UTF-8 JSON bytes. */
+export function ob2Assertion(id, creator) {
+  return Buffer.from(JSON.stringify({
+    '@context': 'https://w3id.org/openbadges/v2',
+    type: 'Assertion',
+    id,
+    recipient: { type: 'email', hashed: true, salt: 'x9Qm', identity: 'sha256$0f5c1b2a3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8' },
+    badge: 'https://interop.openbadgesissuer.test/badges/fa-math-secondary',
+    issuedOn: '2025-09-01T08:00:00Z',
+    verification: { type: 'SignedBadge', creator },
+  }), 'utf8');
 }

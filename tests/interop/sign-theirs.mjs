@@ -10,7 +10,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 const eddsaJcs2022 = createSignCryptosuite();
-import { createDocumentLoader, registerMultikey, template, Tally } from './lib.mjs';
+import { bakedPng, createDocumentLoader, ob2Assertion, registerMultikey, template, Tally } from './lib.mjs';
 
 const dir = process.argv[2];
 if (!dir) { console.error('usage: node sign-theirs.mjs <dir>'); process.exit(2); }
@@ -50,6 +50,30 @@ for (const alg of ['ES256', 'RS256', 'EdDSA']) {
     writeFileSync(join(dir, `${name}-tampered.jwt`), tampered);
     manifest.push({ name: `${name}-tampered`, kind: 'vc-jwt', alg, file: `${name}-tampered.jwt`, jwk, expect: 'invalid' });
     tally.pass(name, `jose signed ${alg}`);
+    if (alg === 'ES256') {
+      writeFileSync(join(dir, 'theirs-baked-ES256.png'), bakedPng('openbadgecredential', token));
+      manifest.push({ name: 'theirs-baked-ES256', kind: 'png-vc-jwt', alg, file: 'theirs-baked-ES256.png', jwk, expect: 'valid' });
+    }
+  } catch (error) {
+    tally.fail(name, `${error.name}: ${error.message}`);
+  }
+}
+
+// OB 2.0 signed assertion: compact JWS, header {"alg":"RS256"}, payload = the Assertion bytes.
+{
+  const name = 'theirs-ob2-RS256';
+  try {
+    const { publicKey, privateKey } = await jose.generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    const creator = 'https://interop.openbadgesissuer.test/keys/node-ob2';
+    const jws = await new jose.CompactSign(ob2Assertion(`urn:uuid:${randomUUID()}`, creator)).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    const publicKeyPem = await jose.exportSPKI(publicKey);
+    writeFileSync(join(dir, `${name}.jws`), jws);
+    manifest.push({ name, kind: 'ob2-jws', alg: 'RS256', file: `${name}.jws`, publicKeyPem, expect: 'valid' });
+    const [h, , sig] = jws.split('.');
+    const other = Buffer.from(ob2Assertion(`urn:uuid:${randomUUID()}`, creator)).toString('base64url');
+    writeFileSync(join(dir, `${name}-tampered.jws`), `${h}.${other}.${sig}`);
+    manifest.push({ name: `${name}-tampered`, kind: 'ob2-jws', alg: 'RS256', file: `${name}-tampered.jws`, publicKeyPem, expect: 'invalid' });
+    tally.pass(name, 'jose signed OB 2.0 assertion');
   } catch (error) {
     tally.fail(name, `${error.name}: ${error.message}`);
   }

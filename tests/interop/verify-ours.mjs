@@ -53,6 +53,13 @@ for (const entry of manifest) {
     } else if (entry.kind === 'png-vc-jwt') {
       const token = pngITxt(readFileSync(join(dir, entry.file)), 'openbadgecredential');
       outcome = { ok: true, detail: 'iTXt openbadgecredential extracted; ' + await verifyVcJwt(token, entry) };
+    } else if (entry.kind === 'ob2-jws') {
+      const key = await jose.importSPKI(entry.publicKeyPem, 'RS256');
+      const jws = readFileSync(join(dir, entry.file), 'utf8').trim();
+      const { payload, protectedHeader } = await jose.compactVerify(jws, key, { algorithms: ['RS256'] });
+      const assertion = JSON.parse(new TextDecoder().decode(payload));
+      if (assertion.type !== 'Assertion' || assertion.verification?.type !== 'SignedBadge') throw new Error('payload is not a signed Assertion');
+      outcome = { ok: true, detail: `jose compactVerify ${protectedHeader.alg} ok, Assertion ${assertion.id}` };
     } else if (entry.kind === 'di') {
       outcome = { ok: true, detail: await verifyDi(entry) };
     } else {
