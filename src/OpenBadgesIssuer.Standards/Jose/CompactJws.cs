@@ -58,10 +58,16 @@ internal static class CompactJws
     /// <summary>Parses UTF-8 JSON that must be one object with unique member names; null otherwise.</summary>
     public static JsonObject? TryParseObject(ReadOnlySpan<byte> json)
     {
+        // JsonDocument checks structure eagerly but decodes strings lazily: reject invalid UTF-8 and undecodable escapes
+        // (lone surrogates) now, so that reading a member later can never throw.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return null;
+        }
         try
         {
             using var document = JsonDocument.Parse(json.ToArray(), StrictJson);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !AllStringsDecode(document.RootElement))
             {
                 return null;
             }
@@ -74,6 +80,49 @@ internal static class CompactJws
         catch (ArgumentException)
         {
             return null;
+        }
+    }
+
+    private static bool AllStringsDecode(JsonElement element)
+    {
+        try
+        {
+            return Walk(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Walk(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in e.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!Walk(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        if (!Walk(item))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                case JsonValueKind.String:
+                    _ = e.GetString();
+                    return true;
+                default:
+                    return true;
+            }
         }
     }
 }

@@ -204,6 +204,7 @@ public static class VcJwt
             }
             credential = (JsonObject)vc.DeepClone();
             usedVc = true;
+            FillFromClaims(credential, payload);
         }
         else
         {
@@ -286,6 +287,31 @@ public static class VcJwt
             return VcJwtVerificationResult.Fail(JoseFailure.Expired, "token expired (exp)", header, payload);
         }
         return VcJwtVerificationResult.Success(header, payload, credential, usedVc);
+    }
+
+    /// <summary>
+    /// VC-JWT 1.1 (VC Data Model 1.1 §6.3.1, decoding): a "vc" credential may leave out what the registered claims carry;
+    /// iss fills a missing issuer, jti a missing id, sub a missing credentialSubject.id and nbf a missing issuanceDate.
+    /// </summary>
+    private static void FillFromClaims(JsonObject credential, JsonObject payload)
+    {
+        if (!credential.ContainsKey("issuer") && StringMember(payload, "iss") is { } iss)
+        {
+            credential["issuer"] = iss;
+        }
+        if (!credential.ContainsKey("id") && StringMember(payload, "jti") is { } jti)
+        {
+            credential["id"] = jti;
+        }
+        if (StringMember(payload, "sub") is { } sub && credential["credentialSubject"] is JsonObject subject && !subject.ContainsKey("id"))
+        {
+            subject["id"] = sub;
+        }
+        if (!credential.ContainsKey("issuanceDate") && !credential.ContainsKey("validFrom") &&
+            TryNumericDate(payload, "nbf", out var nbf, out var present) && present)
+        {
+            credential["issuanceDate"] = DateTimeOffset.FromUnixTimeSeconds(nbf).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
     }
 
     internal static string? IssuerId(JsonObject credential) =>

@@ -334,6 +334,46 @@ public sealed class VcJwtTests
     }
 
     [Fact]
+    public async Task Legacy_vc_claim_may_leave_registered_values_to_the_claims()
+    {
+        var credential = Credential(validUntil: null, subjectId: null);
+        credential.Remove("issuer");
+        credential.Remove("id");
+        credential.Remove("validFrom");
+        var payload = new JsonObject
+        {
+            ["vc"] = credential.DeepClone(),
+            ["iss"] = "https://badges.example.org/issuers/district-7",
+            ["jti"] = "urn:uuid:3f1c2a9e-6c1e-4c55-9d0a-2f6a3b0f1c11",
+            ["sub"] = "did:example:teacher-1",
+            ["nbf"] = 1768465800L,
+        };
+        var key = NewKey(JoseAlgorithms.RS256, "k");
+        using var pub = key.CreateVerificationKey();
+        var result = await VcJwt.VerifyAsync(SignRaw("""{"alg":"RS256","kid":"k"}""", payload.ToJsonString(), key), Options(pub), Ct);
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal("https://badges.example.org/issuers/district-7", (string?)result.Credential!["issuer"]);
+        Assert.Equal("urn:uuid:3f1c2a9e-6c1e-4c55-9d0a-2f6a3b0f1c11", (string?)result.Credential["id"]);
+        Assert.Equal("did:example:teacher-1", (string?)result.Credential["credentialSubject"]!["id"]);
+        Assert.Equal("2026-01-15T08:30:00Z", (string?)result.Credential["issuanceDate"]);
+
+        // Without iss there is nothing to fill the issuer from.
+        payload.Remove("iss");
+        var noIss = await VcJwt.VerifyAsync(SignRaw("""{"alg":"RS256","kid":"k"}""", payload.ToJsonString(), key), Options(pub), Ct);
+        Assert.Equal(JoseFailure.InvalidPayload, noIss.Failure);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0xE0, 0x22, 0x7D })] // {"alg":"<invalid UTF-8>"}
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0x5C, 0x75, 0x44, 0x38, 0x30, 0x30, 0x22, 0x7D })] // {"alg":"\uD800"}
+    public async Task Undecodable_header_strings_are_malformed_not_exceptions(byte[] header)
+    {
+        var token = B64(header) + "." + B64(PayloadWith(_ => { })) + ".AAAA";
+        using var pub = NewKey(JoseAlgorithms.RS256).CreateVerificationKey();
+        Assert.Equal(JoseFailure.Malformed, (await VcJwt.VerifyAsync(token, Options(pub), Ct)).Failure);
+    }
+
+    [Fact]
     public async Task Time_window_honours_clock_skew()
     {
         var key = NewKey(JoseAlgorithms.RS256);
@@ -436,6 +476,6 @@ public sealed class VcJwtTests
             }
             var result = VcJwt.VerifyAsync(mutated, options).AsTask().GetAwaiter().GetResult();
             return !result.IsValid && result.Failure != JoseFailure.None;
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 }
