@@ -44,7 +44,7 @@ internal static class IriExpansion
             }
         }
         // Step 6.
-        var colon = value.IndexOf(':', 1);
+        var colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
             var prefix = value[..colon];

@@ -552,7 +552,10 @@ internal sealed class Expander
                 expandedValue = IriExpansion.Expand(active, idString, documentRelative: true, vocab: false);
                 if (expandedValue is null)
                 {
+                    // A keyword-like @id is ignored; the entry is kept as null so that the node is not merged elsewhere.
                     Dropped("The @id '" + idString + "' is ignored.");
+                    result.Set("@id", null);
+                    return;
                 }
                 else if (_safe && !Iri.IsAbsolute((string)expandedValue) && !Iri.IsBlankNode((string)expandedValue))
                 {
@@ -811,7 +814,7 @@ internal sealed class Expander
                 throw new JsonLdException(JsonLdErrorCode.InvalidLanguageTaggedValue, "Only strings can have a language.");
             }
             // 15.5.
-            if (hasType && (type is not string ts || !Iri.IsAbsolute(ts)))
+            if (hasType && (type is not string ts || !Iri.IsWellFormedAbsolute(ts)))
             {
                 throw new JsonLdException(JsonLdErrorCode.InvalidTypedValue, "The @type of a value object must be an IRI.");
             }

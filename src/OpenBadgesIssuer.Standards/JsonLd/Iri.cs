@@ -32,9 +32,14 @@ internal static class Iri
         {
             return false;
         }
+        var hashes = 0;
         foreach (var c in value)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
+            {
+                return false;
+            }
+            if (c == '#' && ++hashes > 1)
             {
                 return false;
             }

@@ -161,7 +161,25 @@ internal sealed class RdfConverter
         if (el.TryGetValue("@id", out var idValue))
         {
             el.Remove("@id");
-            id = idValue as string ?? NewBlank(null);
+            if (idValue is not string idString)
+            {
+                // An ignored (keyword-like) @id: the node cannot be identified and produces no triples.
+                if (activeProperty is not null && activeSubject is string)
+                {
+                    var nullRef = new JObj(1);
+                    nullRef.Set("@id", null);
+                    if (list is null)
+                    {
+                        AppendUnique(PropertyArray(subjectNode!, activeProperty), nullRef);
+                    }
+                    else
+                    {
+                        ((JArr)list.Get("@list")!).Add(nullRef);
+                    }
+                }
+                return;
+            }
+            id = idString;
             if (Iri.IsBlankNode(id))
             {
                 id = NewBlank(id);
