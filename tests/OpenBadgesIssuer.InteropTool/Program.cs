@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NSec.Cryptography;
 using OpenBadgesIssuer.Standards.Baking;
+using OpenBadgesIssuer.Standards.DataIntegrity;
 using OpenBadgesIssuer.Standards.Jose;
 
 // Interop driver (see tests/interop/run.sh):
@@ -67,6 +68,35 @@ static int Emit(string dir, string templatePath)
         manifest.Add(Ob2Entry("ours-ob2-RS256-tampered", "ours-ob2-RS256-tampered.jws", pem, "invalid"));
     }
 
+    // Data Integrity (eddsa-rdfc-2022, eddsa-jcs-2022), verificationMethod = <issuer id>#<publicKeyMultibase> (OB convention).
+    foreach (var suite in new[] { DataIntegrityNames.EddsaRdfc2022, DataIntegrityNames.EddsaJcs2022 })
+    {
+        var name = "ours-di-" + suite;
+        if (!CryptosuiteAvailable(suite, out var reason))
+        {
+            Console.WriteLine($"SKIP dotnet-emit {name}: {reason}");
+            continue;
+        }
+        using var keyPair = Ed25519KeyPair.Generate();
+        var controller = (string)template["issuer"]!["id"]!;
+        var vm = controller + "#" + keyPair.PublicKeyMultibase;
+        var credential = (JsonObject)template.DeepClone();
+        credential["id"] = "urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
+        var signed = DataIntegrityProof.Sign(credential, keyPair, new DataIntegritySigningOptions
+        {
+            Cryptosuite = suite,
+            VerificationMethod = vm,
+            Created = DateTimeOffset.UtcNow,
+        });
+        var key = new JsonObject { ["id"] = vm, ["controller"] = controller, ["publicKeyMultibase"] = keyPair.PublicKeyMultibase };
+        File.WriteAllText(Path.Combine(dir, name + ".json"), signed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        manifest.Add(DiEntry(name, suite, name + ".json", key, "valid"));
+        var tampered = (JsonObject)signed.DeepClone();
+        tampered["credentialSubject"]!["achievement"]!["name"] = (string?)tampered["credentialSubject"]!["achievement"]!["name"] + " (altered)";
+        File.WriteAllText(Path.Combine(dir, name + "-tampered.json"), tampered.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        manifest.Add(DiEntry(name + "-tampered", suite, name + "-tampered.json", (JsonObject)key.DeepClone(), "invalid"));
+    }
+
     File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"emitted {manifest.Count} artifacts into {dir}"));
     return 0;
@@ -94,12 +124,22 @@ static async Task<int> VerifyAsync(string dir)
                 ok = ob2.IsValid == expectValid && (expectValid || ob2.Failure == JoseFailure.InvalidSignature);
                 detail = ob2.IsValid ? $"verified Assertion {(string?)ob2.Assertion!["id"]}" : $"rejected ({ob2.Failure}: {ob2.Message})";
                 break;
+            case "di":
+                var suite = (string)entry["cryptosuite"]!;
+                if (!CryptosuiteAvailable(suite, out var reason))
+                {
+                    Console.WriteLine($"SKIP dotnet-verify {name}: {reason}");
+                    skipped++;
+                    continue;
+                }
+                (ok, detail) = await VerifyDiAsync(dir, entry, expectValid);
+                break;
             default:
                 Console.WriteLine($"SKIP dotnet-verify {name}: kind '{kind}' is not implemented in this build");
                 skipped++;
                 continue;
         }
-        Console.WriteLine($"{(ok ? "PASS" : "FAIL")} dotnet-verify {name} [{entry["alg"]}]: {detail}, expected {(expectValid ? "valid" : "invalid")}");
+        Console.WriteLine($"{(ok ? "PASS" : "FAIL")} dotnet-verify {name} [{entry["alg"] ?? entry["cryptosuite"]}]: {detail}, expected {(expectValid ? "valid" : "invalid")}");
         if (ok)
         {
             passed++;
@@ -168,6 +208,71 @@ static JsonObject Ob2Entry(string name, string file, string pem, string expect) 
     ["alg"] = "RS256",
     ["file"] = file,
     ["publicKeyPem"] = pem,
+    ["expect"] = expect,
+};
+
+static async Task<(bool Ok, string Detail)> VerifyDiAsync(string dir, JsonObject entry, bool expectValid)
+{
+    var bytes = File.ReadAllBytes(Path.Combine(dir, (string)entry["file"]!));
+    // The Node side uses the OB form <controller>#<publicKeyMultibase>; the key comes from the id itself, then the
+    // controller must be the credential's issuer and the key must be the one the manifest published.
+    var result = await DataIntegrityProof.VerifyAsync(bytes, new DataIntegrityVerificationOptions { AllowMultikeyFragment = true });
+    var credential = JsonNode.Parse(bytes)!.AsObject();
+    var vm = (string?)entry["key"]!["id"];
+    var proofVm = (string?)(credential["proof"] is JsonArray a ? a[0] : credential["proof"])?["verificationMethod"];
+    var issuer = (string?)credential["issuer"]!["id"];
+    var keyMatches = string.Equals(proofVm, vm, StringComparison.Ordinal) &&
+                     string.Equals(vm, issuer + "#" + (string?)entry["key"]!["publicKeyMultibase"], StringComparison.Ordinal);
+    var valid = result.IsValid && keyMatches;
+    var ok = valid == expectValid && (expectValid || result.Failure == DataIntegrityFailure.InvalidSignature);
+    var detail = valid ? $"verified {(string?)entry["cryptosuite"]}"
+        : result.IsValid ? "signature valid but key/controller do not match the manifest"
+        : $"rejected ({result.Failure}: {result.Message})";
+    return (ok, detail);
+}
+
+static bool CryptosuiteAvailable(string suite, out string reason)
+{
+    // Probe once per call with a throw-away key: eddsa-rdfc-2022 needs the JSON-LD processor, which a build may lack.
+    using var probeKey = Ed25519KeyPair.Generate();
+    try
+    {
+        DataIntegrityProof.Sign(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = "https://interop.openbadgesissuer.test/probe",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:probe" },
+        }, probeKey, new DataIntegritySigningOptions { Cryptosuite = suite, VerificationMethod = probeKey.DidKeyVerificationMethod });
+        reason = "";
+        return true;
+    }
+    catch (DataIntegrityException e) when (HasNotSupported(e))
+    {
+        reason = $"{suite} is not available in this build ({e.Message})";
+        return false;
+    }
+}
+
+static bool HasNotSupported(Exception? e)
+{
+    for (; e is not null; e = e.InnerException)
+    {
+        if (e is NotSupportedException)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+static JsonObject DiEntry(string name, string suite, string file, JsonObject key, string expect) => new()
+{
+    ["name"] = name,
+    ["kind"] = "di",
+    ["cryptosuite"] = suite,
+    ["file"] = file,
+    ["key"] = key,
     ["expect"] = expect,
 };
 
