@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenBadgesIssuer.Standards.DataIntegrity;
+using OpenBadgesIssuer.Standards.JsonLd;
 
 namespace OpenBadgesIssuer.Standards.Conformance;
 
@@ -72,7 +73,7 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
         var suite = vector.GetProperty("cryptosuite").GetString()!;
         var method = suite == DataIntegrityNames.EddsaJcs2022 ? Canonicalization.Jcs : Canonicalization.Rdfc;
 
-        var hashes = ProofHashing.Compute(method, proofConfig, unsigned, null);
+        var hashes = ProofHashing.Compute(method, proofConfig, unsigned, null, SharedContexts.Loader);
         CheckIntermediates(report, id, hashes, key, Expected("canonicalDocument"), Expected("canonicalProofConfig"),
             Expected("documentHashHex"), Expected("proofHashHex"), Expected("combinedHashHex"), Expected("signatureHex"), Expected("proofValue"));
 
@@ -98,7 +99,7 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
         var unsigned = JsonElement.Parse(unsignedBytes);
         var proofOptions = JsonElement.Parse(File.ReadAllBytes(Path.Combine(folder, "proof-config.json")));
         var proofConfig = DataIntegrityProof.ProofConfig(proofOptions, unsigned);
-        var hashes = ProofHashing.Compute(Canonicalization.Rdfc, proofConfig, unsigned, null);
+        var hashes = ProofHashing.Compute(Canonicalization.Rdfc, proofConfig, unsigned, null, SharedContexts.Loader);
         CheckIntermediates(report, id, hashes, key,
             File.ReadAllText(Path.Combine(folder, "document-canon.nq"), Encoding.UTF8),
             File.ReadAllText(Path.Combine(folder, "proof-canon.nq"), Encoding.UTF8),
@@ -107,7 +108,19 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
             expected.GetProperty("proofValue").GetString()!);
 
         var signedExpected = File.ReadAllBytes(Path.Combine(folder, "signed-credential.json"));
-        CheckJson(report, id + "/signedDocument", signedExpected, DataIntegrityProof.Sign(unsignedBytes, key, OptionsFrom(proofOptions)));
+        // The CLR vector writes proof as a one-element array, the OB vector as an object: follow each.
+        var asArray = JsonElement.Parse(signedExpected).GetProperty("proof").ValueKind == JsonValueKind.Array;
+        var signOptions = OptionsFrom(proofOptions);
+        signOptions = new DataIntegritySigningOptions
+        {
+            Cryptosuite = signOptions.Cryptosuite,
+            VerificationMethod = signOptions.VerificationMethod,
+            ProofPurpose = signOptions.ProofPurpose,
+            Created = signOptions.Created,
+            DocumentLoader = signOptions.DocumentLoader,
+            ProofAsArray = asArray,
+        };
+        CheckJson(report, id + "/signedDocument", signedExpected, DataIntegrityProof.Sign(unsignedBytes, key, signOptions));
         CheckVerifies(report, id, signedExpected);
     }
 
@@ -170,7 +183,7 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
 
     private static void CheckVerifies(SuiteReport report, string id, byte[] signed)
     {
-        var result = DataIntegrityProof.Verify(signed);
+        var result = DataIntegrityProof.Verify(signed, VerifyOptions);
         if (result.IsValid && result.Proofs.Count > 0)
         {
             report.Pass();
@@ -183,7 +196,7 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
         // Tamper with the credential's name: every proof must stop verifying.
         var node = JsonNode.Parse(signed)!.AsObject();
         node["name"] = (node["name"]?.GetValue<string>() ?? string.Empty) + "!";
-        var tampered = DataIntegrityProof.Verify(Encoding.UTF8.GetBytes(node.ToJsonString()));
+        var tampered = DataIntegrityProof.Verify(Encoding.UTF8.GetBytes(node.ToJsonString()), VerifyOptions);
         if (!tampered.IsValid && tampered.Proofs.All(p => p.Failure == DataIntegrityFailure.InvalidSignature))
         {
             report.Pass();
@@ -193,6 +206,8 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
             report.Fail(id + "/tampered", "a tampered document was not rejected with InvalidSignature: " + tampered.Failure);
         }
     }
+
+    private static readonly DataIntegrityVerificationOptions VerifyOptions = new() { DocumentLoader = SharedContexts.Loader };
 
     private static DataIntegritySigningOptions OptionsFrom(JsonElement config)
     {
@@ -210,6 +225,7 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
             Created = Get("created") is { } created ? DateTimeOffset.Parse(created, CultureInfo.InvariantCulture) : null,
             Id = Get("id"),
             PreviousProof = previous,
+            DocumentLoader = SharedContexts.Loader,
         };
     }
 
@@ -236,4 +252,29 @@ public sealed class VcDiEddsaSuite(ITestOutputHelper output)
             report.Fail(id, "JSON differs: " + Encoding.UTF8.GetString(actual));
         }
     }
+}
+
+/// <summary>Serves the context documents of the shared suites folder (contexts/contexts.json); nothing else.</summary>
+internal sealed class SharedContexts : IDocumentLoader
+{
+    private readonly Dictionary<string, RemoteDocument> _documents = new(StringComparer.Ordinal);
+
+    private SharedContexts(string folder)
+    {
+        using var map = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "contexts.json")));
+        foreach (var entry in map.RootElement.EnumerateObject())
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, entry.Value.GetString()!)));
+            _documents[entry.Name] = new RemoteDocument(entry.Name, doc.RootElement.Clone());
+        }
+    }
+
+    /// <summary>The loader, or null (embedded contexts only) when the suites folder is absent.</summary>
+    public static SharedContexts? Loader { get; } =
+        SuiteLocation.Root is { } root && Directory.Exists(Path.Combine(root, "contexts")) ? new SharedContexts(Path.Combine(root, "contexts")) : null;
+
+    public RemoteDocument LoadDocument(string url) =>
+        _documents.TryGetValue(url, out var document)
+            ? document
+            : throw new JsonLdException(JsonLdErrorCode.LoadingRemoteContextFailed, "Context not in the suites folder: " + url);
 }

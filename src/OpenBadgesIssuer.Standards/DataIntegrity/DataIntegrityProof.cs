@@ -299,7 +299,7 @@ public static partial class DataIntegrityProof
         ProofHashes hashes;
         try
         {
-            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization);
+            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization, options.DocumentLoader);
         }
         catch (ProofCanonicalizationException ex)
         {
@@ -374,7 +374,7 @@ public static partial class DataIntegrityProof
         var proofConfig = ProofConfig(proofOptions, document);
         try
         {
-            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization);
+            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization, options.DocumentLoader);
         }
         catch (ProofCanonicalizationException ex)
         {
@@ -388,7 +388,7 @@ public static partial class DataIntegrityProof
         return JsonComposer.Write(root, [ProofMember], w =>
         {
             w.WritePropertyName(ProofMember);
-            if (existing.Count == 0)
+            if (existing.Count == 0 && !options.ProofAsArray)
             {
                 finalProof.WriteTo(w);
             }

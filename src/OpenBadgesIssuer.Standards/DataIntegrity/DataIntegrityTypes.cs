@@ -1,3 +1,4 @@
+using OpenBadgesIssuer.Standards.JsonLd;
 using OpenBadgesIssuer.Standards.Rdf;
 
 namespace OpenBadgesIssuer.Standards.DataIntegrity;
@@ -57,11 +58,23 @@ public sealed class DataIntegritySigningOptions
     /// <summary>Ids of existing proofs this proof chains to (proof chain); null for a plain proof or a proof set.</summary>
     public IReadOnlyList<string>? PreviousProof { get; init; }
 
+    /// <summary>
+    /// Write <c>proof</c> as an array even when it is the only proof. The Open Badges 3.0 JSON Schema requires an array;
+    /// the W3C vectors use a single object. Existing proofs always produce an array.
+    /// </summary>
+    public bool ProofAsArray { get; init; }
+
     /// <summary>Write the signed document indented.</summary>
     public bool Indented { get; init; }
 
     /// <summary>RDFC-1.0 limits for eddsa-rdfc-2022 (default limits when null).</summary>
     public RdfCanonicalizationOptions? Canonicalization { get; init; }
+
+    /// <summary>
+    /// Loader of JSON-LD contexts for RDFC-based suites; null means only the contexts embedded in this library (no
+    /// network access). Keep one instance per process: processed contexts are cached per loader.
+    /// </summary>
+    public IDocumentLoader? DocumentLoader { get; init; }
 }
 
 /// <summary>Options for verifying Data Integrity proofs.</summary>
@@ -96,6 +109,12 @@ public sealed class DataIntegrityVerificationOptions
 
     /// <summary>RDFC-1.0 limits (default limits when null).</summary>
     public RdfCanonicalizationOptions? Canonicalization { get; init; }
+
+    /// <summary>
+    /// Loader of JSON-LD contexts for RDFC-based suites; null means only the contexts embedded in this library (no
+    /// network access). Keep one instance per process: processed contexts are cached per loader.
+    /// </summary>
+    public IDocumentLoader? DocumentLoader { get; init; }
 }
 
 /// <summary>Why a proof (or a document) did not verify.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using OpenBadgesIssuer.Standards.Jcs;
+using OpenBadgesIssuer.Standards.JsonLd;
 using OpenBadgesIssuer.Standards.Rdf;
 
 namespace OpenBadgesIssuer.Standards.DataIntegrity;
@@ -35,14 +36,15 @@ internal static class ProofHashing
     /// Canonicalizes and hashes the proof configuration FIRST, then the unsecured document (the order of vc-di-eddsa
     /// §3.3 / §3.4); both are SHA-256.
     /// </summary>
-    public static ProofHashes Compute(Canonicalization method, JsonElement proofConfig, JsonElement unsecuredDocument, RdfCanonicalizationOptions? options)
+    public static ProofHashes Compute(
+        Canonicalization method, JsonElement proofConfig, JsonElement unsecuredDocument, RdfCanonicalizationOptions? options, IDocumentLoader? loader)
     {
-        var canonicalProof = Canonicalize(method, proofConfig, options);
-        var canonicalDocument = Canonicalize(method, unsecuredDocument, options);
+        var canonicalProof = Canonicalize(method, proofConfig, options, loader);
+        var canonicalDocument = Canonicalize(method, unsecuredDocument, options, loader);
         return new ProofHashes(canonicalProof, canonicalDocument, SHA256.HashData(canonicalProof), SHA256.HashData(canonicalDocument));
     }
 
-    public static byte[] Canonicalize(Canonicalization method, JsonElement value, RdfCanonicalizationOptions? options)
+    public static byte[] Canonicalize(Canonicalization method, JsonElement value, RdfCanonicalizationOptions? options, IDocumentLoader? loader)
     {
         try
         {
@@ -50,7 +52,7 @@ internal static class ProofHashing
             {
                 return JcsCanonicalizer.Canonicalize(value);
             }
-            var dataset = JsonLdToRdf.Convert(value);
+            var dataset = JsonLdToRdf.Convert(value, loader);
             return RdfCanonicalizer.Canonicalize(dataset, options).Utf8.ToArray();
         }
         catch (RdfCanonicalizationLimitException ex)
