@@ -60,6 +60,10 @@ internal static class ContextTermCoverage
                 problems.Add($"{path}.{name} is not defined");
                 continue;
             }
+            if (def is JsonObject json && (string?)json["@type"] == "@json")
+            {
+                continue; // a JSON literal (e.g. publicKeyJwk): its members are not terms
+            }
             var childScoped = def is JsonObject o ? o["@context"] as JsonObject : null;
             foreach (var child in value is JsonArray arr ? arr.ToList() : new List<JsonNode?> { value })
             {
