@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using OpenBadgesIssuer.Standards.Rdf;
+
+namespace OpenBadgesIssuer.Standards.JsonLd;
+
+/// <summary>
+/// JSON-LD 1.1 processor: expansion and conversion to RDF (JSON-LD 1.1 Processing Algorithms and API §5, §7, §8).
+/// Context documents come from <see cref="JsonLdOptions.DocumentLoader"/> (by default only embedded contexts); each
+/// is parsed once and every context-processing result over them is cached, so repeated documents with the same
+/// <c>@context</c> cost only expansion and conversion.
+/// </summary>
+public static class JsonLdProcessor
+{
+    private const int InitialContextCacheLimit = 256;
+    private static readonly ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext> InitialContexts = new();
+
+    /// <summary>Expands a JSON-LD document; the result is the expanded document as JSON.</summary>
+    public static JsonElement Expand(JsonElement input, JsonLdOptions? options = null)
+    {
+        var expanded = ExpandInternal(input, options ?? new JsonLdOptions());
+        return JsonSerializer.SerializeToElement(ToPlain(expanded));
+    }
+
+    /// <summary>Expands a JSON-LD document given as JSON text.</summary>
+    public static JsonElement Expand(string json, JsonLdOptions? options = null)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return Expand(doc.RootElement, options);
+    }
+
+    /// <summary>Converts a JSON-LD document to an RDF dataset (duplicates removed; blank nodes labelled b0, b1, ...).</summary>
+    public static IReadOnlyList<RdfQuad> ToRdf(JsonElement input, JsonLdOptions? options = null)
+    {
+        options ??= new JsonLdOptions();
+        var expanded = ExpandInternal(input, options);
+        var converter = new RdfConverter(options);
+        var nodeMap = converter.GenerateNodeMap(expanded);
+        return converter.ToRdf(nodeMap);
+    }
+
+    /// <summary>Converts a JSON-LD document given as JSON text to an RDF dataset.</summary>
+    public static IReadOnlyList<RdfQuad> ToRdf(string json, JsonLdOptions? options = null)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return ToRdf(doc.RootElement, options);
+    }
+
+    internal static JArr ExpandInternal(JsonElement input, JsonLdOptions options)
+    {
+        var document = JsonTree.FromElement(input);
+        var contexts = new ContextProcessor(options.DocumentLoader);
+        var active = InitialContext(options.Base, options.IsJsonLd10);
+        var documentUrl = options.DocumentUrl ?? options.Base;
+        if (options.ExpandContext is { } expandContext)
+        {
+            var ctx = JsonTree.FromElement(expandContext);
+            if (ctx is JObj m && m.TryGetValue("@context", out var inner))
+            {
+                ctx = inner;
+            }
+            active = contexts.Process(active, ctx, documentUrl);
+        }
+        var expander = new Expander(contexts, options.SafeMode, options.IsJsonLd10);
+        var result = expander.Expand(active, null, document, documentUrl);
+        if (result is JObj only && only.Count == 1 && only.TryGetValue("@graph", out var graph))
+        {
+            result = graph;
+        }
+        return result switch
+        {
+            null => new JArr(),
+            JArr a => a,
+            _ => new JArr(1) { result },
+        };
+    }
+
+    private static ActiveContext InitialContext(string? baseIri, bool jsonLd10)
+    {
+        var key = (baseIri, jsonLd10);
+        if (InitialContexts.TryGetValue(key, out var hit))
+        {
+            return hit;
+        }
+        var ctx = new ActiveContext(baseIri, baseIri, jsonLd10);
+        if (InitialContexts.Count < InitialContextCacheLimit)
+        {
+            ctx.Shareable = true;
+            return InitialContexts.GetOrAdd(key, ctx);
+        }
+        return ctx;
+    }
+
+    private static object? ToPlain(object? value) => value switch
+    {
+        JObj o => ToDictionary(o),
+        JArr a => a.ConvertAll(ToPlain),
+        _ => value,
+    };
+
+    private static Dictionary<string, object?> ToDictionary(JObj o)
+    {
+        var d = new Dictionary<string, object?>(o.Count, StringComparer.Ordinal);
+        for (var i = 0; i < o.Count; i++)
+        {
+            d[o.KeyAt(i)] = ToPlain(o.ValueAt(i));
+        }
+        return d;
+    }
+}
