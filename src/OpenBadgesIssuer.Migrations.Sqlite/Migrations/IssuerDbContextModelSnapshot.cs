@@ -167,40 +167,29 @@ namespace OpenBadgesIssuer.Migrations.Sqlite.Migrations
 
                     b.OwnsOne("OpenBadgesIssuer.Core.Domain.PostalAddress", "Address", b1 =>
                         {
-                            b1.Property<string>("IssuerProfileId")
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("IssuerProfileId");
 
-                            b1.Property<string>("AddressCountry")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("AddressCountry");
 
-                            b1.Property<string>("AddressCountryCode")
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("AddressCountryCode");
 
-                            b1.Property<string>("AddressLocality")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("AddressLocality");
 
-                            b1.Property<string>("AddressRegion")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("AddressRegion");
 
-                            b1.Property<string>("PostOfficeBoxNumber")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("PostOfficeBoxNumber");
 
-                            b1.Property<string>("PostalCode")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("PostalCode");
 
-                            b1.Property<string>("StreetAddress")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("StreetAddress");
 
                             b1.HasKey("IssuerProfileId");
 
                             b1.ToTable("issuers");
+
+                            b1
+                                .ToJson("address")
+                                .HasColumnType("TEXT");
 
                             b1.WithOwner()
                                 .HasForeignKey("IssuerProfileId");

@@ -22,15 +22,7 @@ internal sealed class IssuerProfileConfiguration : IEntityTypeConfiguration<Issu
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.Id });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Restrict);
-        builder.OwnsOne(i => i.Address, address =>
-        {
-            address.Property(a => a.StreetAddress).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.PostOfficeBoxNumber).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.AddressLocality).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.AddressRegion).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.PostalCode).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.AddressCountry).HasMaxLength(Limits.AddressPartLength);
-            address.Property(a => a.AddressCountryCode).HasMaxLength(2);
-        });
+        // The address is one JSON column: null when absent, no sparse columns, and the same shape on both providers.
+        builder.OwnsOne(i => i.Address, address => address.ToJson("address"));
     }
 }

@@ -62,17 +62,11 @@ namespace OpenBadgesIssuer.Migrations.Sqlite.Migrations
                     Image = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Official = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_StreetAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_PostOfficeBoxNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_AddressLocality = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_AddressRegion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_PostalCode = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_AddressCountry = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address_AddressCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    address = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -62,17 +62,11 @@ namespace OpenBadgesIssuer.Migrations.Postgres.Migrations
                     Image = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
                     Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Official = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_StreetAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_PostOfficeBoxNumber = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_AddressLocality = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_AddressRegion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_PostalCode = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_AddressCountry = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Address_AddressCountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    address = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using OpenBadgesIssuer.Core.Persistence;
 namespace OpenBadgesIssuer.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(IssuerDbContext))]
-    [Migration("20261123220009_Initial")]
+    [Migration("20261123220541_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,40 +175,29 @@ namespace OpenBadgesIssuer.Migrations.Postgres.Migrations
 
                     b.OwnsOne("OpenBadgesIssuer.Core.Domain.PostalAddress", "Address", b1 =>
                         {
-                            b1.Property<string>("IssuerProfileId")
-                                .HasColumnType("character varying(40)");
+                            b1.Property<string>("IssuerProfileId");
 
-                            b1.Property<string>("AddressCountry")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("AddressCountry");
 
-                            b1.Property<string>("AddressCountryCode")
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                            b1.Property<string>("AddressCountryCode");
 
-                            b1.Property<string>("AddressLocality")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("AddressLocality");
 
-                            b1.Property<string>("AddressRegion")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("AddressRegion");
 
-                            b1.Property<string>("PostOfficeBoxNumber")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("PostOfficeBoxNumber");
 
-                            b1.Property<string>("PostalCode")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("PostalCode");
 
-                            b1.Property<string>("StreetAddress")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                            b1.Property<string>("StreetAddress");
 
                             b1.HasKey("IssuerProfileId");
 
                             b1.ToTable("issuers");
+
+                            b1
+                                .ToJson("address")
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("IssuerProfileId");
