@@ -1,0 +1,3 @@
+using OpenBadgesIssuer.Api.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresCleanup))]
