@@ -55,7 +55,7 @@ public sealed class EmbeddedContextLoader : IDocumentLoader
         ["https://w3id.org/security/multikey/v1"] = "w3id-security-multikey-v1.jsonld",
         ["https://w3id.org/security/jwk/v1"] = "w3id-security-jwk-v1.jsonld",
         ["https://w3id.org/security/suites/ed25519-2020/v1"] = "w3id-security-suites-ed25519-2020-v1.jsonld",
-        ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] = "ob-v3p0-context-3.0.3.json",
+        ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] = "ob-v3p0-context-3.0.3.validator-copy.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"] = "ob-v3p0-context-3.0.2.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json"] = "ob-v3p0-context-3.0.1.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context.json"] = "ob-v3p0-context.json",
