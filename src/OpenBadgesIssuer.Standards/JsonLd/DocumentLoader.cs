@@ -62,8 +62,6 @@ public sealed class EmbeddedContextLoader : IDocumentLoader
         ["https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"] = "ob-v3p0-extensions.json",
         ["https://w3id.org/openbadges/v2"] = "ob-v2-context.json",
         ["https://openbadgespec.org/v2/context.json"] = "ob-v2-context.json",
-        ["https://w3id.org/openbadges/v1"] = "ob-v1-context.json",
-        ["https://openbadgespec.org/v1/context.json"] = "ob-v1-context.json",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, RemoteDocument> Loaded = new(StringComparer.Ordinal);

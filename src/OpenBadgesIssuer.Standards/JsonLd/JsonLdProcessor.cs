@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OpenBadgesIssuer.Standards.Rdf;
 
@@ -13,7 +14,9 @@ namespace OpenBadgesIssuer.Standards.JsonLd;
 public static class JsonLdProcessor
 {
     private const int InitialContextCacheLimit = 256;
-    private static readonly ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext> InitialContexts = new();
+    // Root contexts per document loader (every cached transition hangs off one of these, so results obtained through one
+    // loader are never served to another), then per (base IRI, processing mode).
+    private static readonly ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext>> InitialContexts = new();
 
     /// <summary>Expands a JSON-LD document; the result is the expanded document as JSON.</summary>
     public static JsonElement Expand(JsonElement input, JsonLdOptions? options = null)
@@ -50,7 +53,7 @@ public static class JsonLdProcessor
     {
         var document = JsonTree.FromElement(input);
         var contexts = new ContextProcessor(options.DocumentLoader);
-        var active = InitialContext(options.Base, options.IsJsonLd10);
+        var active = InitialContext(options.DocumentLoader, options.Base, options.IsJsonLd10);
         var documentUrl = options.DocumentUrl ?? options.Base;
         if (options.ExpandContext is { } expandContext)
         {
@@ -75,18 +78,19 @@ public static class JsonLdProcessor
         };
     }
 
-    private static ActiveContext InitialContext(string? baseIri, bool jsonLd10)
+    private static ActiveContext InitialContext(IDocumentLoader loader, string? baseIri, bool jsonLd10)
     {
+        var roots = InitialContexts.GetValue(loader, static _ => new ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext>());
         var key = (baseIri, jsonLd10);
-        if (InitialContexts.TryGetValue(key, out var hit))
+        if (roots.TryGetValue(key, out var hit))
         {
             return hit;
         }
         var ctx = new ActiveContext(baseIri, baseIri, jsonLd10);
-        if (InitialContexts.Count < InitialContextCacheLimit)
+        if (roots.Count < InitialContextCacheLimit)
         {
             ctx.Shareable = true;
-            return InitialContexts.GetOrAdd(key, ctx);
+            return roots.GetOrAdd(key, ctx);
         }
         return ctx;
     }
