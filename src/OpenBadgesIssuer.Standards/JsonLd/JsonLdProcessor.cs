@@ -22,7 +22,7 @@ public static class JsonLdProcessor
     public static JsonElement Expand(JsonElement input, JsonLdOptions? options = null)
     {
         var expanded = ExpandInternal(input, options ?? new JsonLdOptions());
-        return JsonSerializer.SerializeToElement(ToPlain(expanded));
+        return JsonTree.ToElement(expanded);
     }
 
     /// <summary>Expands a JSON-LD document given as JSON text.</summary>
@@ -93,22 +93,5 @@ public static class JsonLdProcessor
             return roots.GetOrAdd(key, ctx);
         }
         return ctx;
-    }
-
-    private static object? ToPlain(object? value) => value switch
-    {
-        JObj o => ToDictionary(o),
-        JArr a => a.ConvertAll(ToPlain),
-        _ => value,
-    };
-
-    private static Dictionary<string, object?> ToDictionary(JObj o)
-    {
-        var d = new Dictionary<string, object?>(o.Count, StringComparer.Ordinal);
-        for (var i = 0; i < o.Count; i++)
-        {
-            d[o.KeyAt(i)] = ToPlain(o.ValueAt(i));
-        }
-        return d;
     }
 }

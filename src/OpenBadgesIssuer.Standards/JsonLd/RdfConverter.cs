@@ -424,7 +424,7 @@ internal sealed class RdfConverter
         if (string.Equals(datatype, "@json", StringComparison.Ordinal))
         {
             // Step 8.
-            lexical = Jcs.Serialize(value);
+            lexical = CanonicalJson(value);
             datatype = RdfJson;
         }
         else if (value is bool b)
@@ -471,6 +471,21 @@ internal sealed class RdfConverter
         }
         // Step 14.
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);
+    }
+
+    // JSON literals: RFC 8785 (JCS) text, written by the library's shared JCS canonicalizer.
+    private static string CanonicalJson(object? value)
+    {
+        byte[] canonical;
+        try
+        {
+            canonical = Jcs.JcsCanonicalizer.Canonicalize(JsonTree.ToUtf8(value));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new JsonLdException(JsonLdErrorCode.InvalidJsonLiteral, "A JSON literal cannot be canonicalized: " + e.Message, e);
+        }
+        return System.Text.Encoding.UTF8.GetString(canonical);
     }
 
     private RdfTerm ListToRdf(JArr list, List<(RdfTerm, RdfTerm, RdfTerm)> listTriples)
