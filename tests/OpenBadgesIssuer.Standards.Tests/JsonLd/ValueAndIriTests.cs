@@ -139,6 +139,20 @@ public sealed class ValueAndIriTests
     }
 
     [Fact]
+    public void DatasetIsASet()
+    {
+        const string json = """
+            {"@id": "http://e.org/a", "@type": "http://e.org/T",
+             "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": {"@id": "http://e.org/T"},
+             "http://e.org/p": ["x", {"@value": "x", "@type": "http://www.w3.org/2001/XMLSchema#string"}, {"@value": "x", "@direction": "ltr"}],
+             "http://e.org/q": [{"@id": "http://e.org/b"}, {"@id": "http://e.org/b"}]}
+            """;
+        var quads = JsonLdProcessor.ToRdf(json);
+        Assert.Equal(3, quads.Count);
+        Assert.Equal(3, quads.Distinct().Count());
+    }
+
+    [Fact]
     public void DirectionUsesI18nDatatypeWhenAsked()
     {
         const string json = """{"@id": "http://e.org/a", "http://e.org/p": {"@value": "x", "@language": "en-US", "@direction": "rtl"}}""";
