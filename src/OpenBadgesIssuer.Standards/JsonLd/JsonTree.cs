@@ -306,4 +306,61 @@ internal static class JsonTree
                 return false;
         }
     }
+
+    /// <summary>Writes a tree value as JSON.</summary>
+    public static void WriteTo(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case JArr a:
+                writer.WriteStartArray();
+                foreach (var item in a)
+                {
+                    WriteTo(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case JObj o:
+                writer.WriteStartObject();
+                for (var i = 0; i < o.Count; i++)
+                {
+                    writer.WritePropertyName(o.KeyAt(i));
+                    WriteTo(writer, o.ValueAt(i));
+                }
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new InvalidOperationException("Unexpected JSON value.");
+        }
+    }
+
+    /// <summary>The value as UTF-8 JSON text.</summary>
+    public static byte[] ToUtf8(object? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            WriteTo(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The value as a JsonElement.</summary>
+    public static JsonElement ToElement(object? value)
+    {
+        using var doc = JsonDocument.Parse(ToUtf8(value));
+        return doc.RootElement.Clone();
+    }
 }
