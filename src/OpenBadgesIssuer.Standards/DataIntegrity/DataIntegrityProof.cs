@@ -25,6 +25,10 @@ public static partial class DataIntegrityProof
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
+        if (!System.Text.Unicode.Utf8.IsValid(document))
+        {
+            throw new DataIntegrityException("The document is not valid UTF-8.");
+        }
         JsonElement root;
         try
         {
@@ -34,7 +38,14 @@ public static partial class DataIntegrityProof
         {
             throw new DataIntegrityException("The document is not valid JSON.", ex);
         }
-        return SignCore(root, key, options, out _);
+        try
+        {
+            return SignCore(root, key, options, out _);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DataIntegrityException("The document holds a string that is not valid Unicode.", ex);
+        }
     }
 
     /// <summary>Signs a JSON object and returns a new secured object.</summary>
@@ -66,7 +77,15 @@ public static partial class DataIntegrityProof
             if (proof.ValueKind == JsonValueKind.Object &&
                 proof.TryGetProperty("verificationMethod", out var vm) && vm.ValueKind == JsonValueKind.String)
             {
-                var id = vm.GetString()!;
+                string id;
+                try
+                {
+                    id = vm.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    continue;
+                }
                 if (!keys.ContainsKey(id))
                 {
                     var key = ResolveBuiltIn(id, options);
@@ -102,6 +121,12 @@ public static partial class DataIntegrityProof
     {
         proofs = [];
         failure = null;
+        if (!System.Text.Unicode.Utf8.IsValid(document))
+        {
+            root = default;
+            failure = new DataIntegrityVerificationResult(DataIntegrityFailure.MalformedDocument, "The document is not valid UTF-8.", []);
+            return false;
+        }
         try
         {
             root = JsonElement.Parse(document, JsonComposer.Strict);
@@ -141,11 +166,19 @@ public static partial class DataIntegrityProof
     private static DataIntegrityVerificationResult VerifyCore(
         JsonElement root, List<JsonElement> proofs, Func<string, VerificationKey?> resolve, DataIntegrityVerificationOptions options)
     {
-        var unsecured = JsonComposer.Compose(root, [ProofMember], null);
         var results = new List<ProofVerificationResult>(proofs.Count);
-        for (var i = 0; i < proofs.Count; i++)
+        try
         {
-            results.Add(VerifyOne(i, proofs[i], proofs, unsecured, resolve, options));
+            var unsecured = JsonComposer.Compose(root, [ProofMember], null);
+            for (var i = 0; i < proofs.Count; i++)
+            {
+                results.Add(VerifyOne(i, proofs[i], proofs, unsecured, resolve, options));
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Raised by System.Text.Json for strings that are not valid Unicode (e.g. escaped lone surrogates in names).
+            return new DataIntegrityVerificationResult(DataIntegrityFailure.MalformedDocument, ex.Message, results);
         }
         var firstFailure = results.FirstOrDefault(r => !r.IsValid);
         return firstFailure is null

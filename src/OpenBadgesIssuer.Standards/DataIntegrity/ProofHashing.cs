@@ -53,7 +53,7 @@ internal static class ProofHashing
                 return JcsCanonicalizer.Canonicalize(value);
             }
             var dataset = JsonLdToRdf.Convert(value, loader);
-            return RdfCanonicalizer.Canonicalize(dataset, options).Utf8.ToArray();
+            return RdfCanonicalizer.CanonicalizeDistinct(dataset, options).Utf8.ToArray();
         }
         catch (RdfCanonicalizationLimitException ex)
         {

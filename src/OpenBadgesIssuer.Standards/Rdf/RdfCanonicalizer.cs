@@ -83,7 +83,18 @@ public static class RdfCanonicalizer
         {
             throw new ArgumentException("Only SHA-256 and SHA-384 are supported.", nameof(options));
         }
-        return new State(dataset, options).Run();
+        return new State(dataset, options, assumeDistinct: false).Run();
+    }
+
+    /// <summary>
+    /// Canonicalizes a dataset whose producer guarantees that it holds no duplicate quads (e.g. JSON-LD toRdf, whose
+    /// output is a set); skips the de-duplication pass.
+    /// </summary>
+    internal static RdfCanonicalizationResult CanonicalizeDistinct(IReadOnlyCollection<RdfQuad> dataset, RdfCanonicalizationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= RdfCanonicalizationOptions.Default;
+        return new State(dataset, options, assumeDistinct: true).Run();
     }
 
     private struct QuadData
@@ -158,13 +169,17 @@ public static class RdfCanonicalizer
         private int _maxCalls;
         private long _permutations;
 
-        public State(IEnumerable<RdfQuad> dataset, RdfCanonicalizationOptions options)
+        public State(IEnumerable<RdfQuad> dataset, RdfCanonicalizationOptions options, bool assumeDistinct)
         {
             _options = options;
             _sha384 = options.HashAlgorithm == HashAlgorithmName.SHA384;
-            var unique = dataset is ISet<RdfQuad> set ? set : new HashSet<RdfQuad>(dataset);
+            IReadOnlyCollection<RdfQuad> unique = assumeDistinct && dataset is IReadOnlyCollection<RdfQuad> distinct
+                ? distinct
+                : dataset is HashSet<RdfQuad> set && set.Comparer.Equals(EqualityComparer<RdfQuad>.Default) ? set : new HashSet<RdfQuad>(dataset);
             var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var encoded = new Dictionary<RdfTerm, byte[]>();
+            // Producers reuse term instances (predicates, types, contexts' IRIs): a reference-keyed cache avoids hashing
+            // term strings; equal terms held by distinct instances are merely encoded twice.
+            var encoded = new Dictionary<RdfTerm, byte[]>(ReferenceEqualityComparer.Instance);
             _quads = new QuadData[unique.Count];
             var i = 0;
             foreach (var quad in unique)
