@@ -10,7 +10,7 @@ public sealed class Ob3SamplesJwtAndBakes(ITestOutputHelper output)
         var report = new SuiteReport("ob3-samples");
         await samples.CheckVcJwtSamples(report, TestContext.Current.CancellationToken);
         samples.CheckBakedSamples(report);
-        // Data Integrity JSON samples join this report when the DI verifier is merged.
+        await samples.CheckDataIntegritySamples(report, TestContext.Current.CancellationToken);
         report.Complete(output);
     }
 }
