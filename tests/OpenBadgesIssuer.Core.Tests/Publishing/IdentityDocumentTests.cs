@@ -15,8 +15,8 @@ public class IdentityDocumentTests
     [InlineData("https://Badges.Example.org:8443/obi", "issuers/3f2a", "did:web:badges.example.org%3A8443:obi:issuers:3f2a", "https://badges.example.org:8443/obi/issuers/3f2a/did.json")]
     public void DidWeb_MapsUrlsBothWays(string baseUrl, string path, string did, string documentUrl)
     {
-        Assert.Equal(did, DidWeb.FromUrl(baseUrl, path));
-        Assert.Equal(documentUrl, DidWeb.DocumentUrl(did));
+        Assert.Equal(did, IdentityDocuments.IssuerDid(baseUrl, path));
+        Assert.Equal(documentUrl, Standards.Keys.DidWeb.ToDocumentUrl(did));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public class IdentityDocumentTests
     [InlineData("https://example.com?q=1", "x")]
     public void DidWeb_RejectsUnusableInput(string baseUrl, string path)
     {
-        Assert.Throws<ArgumentException>(() => DidWeb.FromUrl(baseUrl, path));
+        Assert.Throws<FormatException>(() => IdentityDocuments.IssuerDid(baseUrl, path));
     }
 
     [Fact]
