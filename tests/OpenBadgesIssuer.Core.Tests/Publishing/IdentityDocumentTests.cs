@@ -62,6 +62,9 @@ public class IdentityDocumentTests
         Assert.Equal(4, assertion.Count);
         Assert.Equal(assertion, r.GetProperty("authentication").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(ContextTermCoverage.UndefinedTerms(json));
+        // And the embedded JSON-LD processor accepts it in safe mode (nothing dropped).
+        var quads = Standards.JsonLd.JsonLdProcessor.ToRdf(System.Text.Encoding.UTF8.GetString(json), new Standards.JsonLd.JsonLdOptions { SafeMode = true });
+        Assert.Contains(quads, q => q.Predicate.Value == "https://w3id.org/security#assertionMethod");
     }
 
     [Fact]
