@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
+using OpenBadgesIssuer.Standards.DataIntegrity;
+using OpenBadgesIssuer.Standards.Multiformats;
 
 namespace OpenBadgesIssuer.Core.Keys;
 
@@ -95,7 +97,7 @@ public sealed class KeyMaterialFactory(IKeyEncryptor encryptor)
     {
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
         var publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
-        var multibase = Base58Btc.Ed25519Multikey(publicKey);
+        var multibase = Multikey.EncodeEd25519PublicKey(publicKey);
         var jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url(publicKey) + "\"}";
         // SPKI DER for Ed25519 (RFC 8410): fixed 12-byte prefix + the 32-byte key.
         byte[] spki = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00, .. publicKey];
@@ -165,11 +167,11 @@ public sealed class KeyMaterialFactory(IKeyEncryptor encryptor)
 /// </summary>
 public sealed class UnlockedSigningKey : IDisposable
 {
-    private readonly Key? _ed25519;
+    private readonly Ed25519KeyPair? _ed25519;
     private readonly ECDsa? _ecdsa;
     private readonly RSA? _rsa;
 
-    private UnlockedSigningKey(StoredSigningKey stored, Key? ed25519, ECDsa? ecdsa, RSA? rsa)
+    private UnlockedSigningKey(StoredSigningKey stored, Ed25519KeyPair? ed25519, ECDsa? ecdsa, RSA? rsa)
     {
         Stored = stored;
         _ed25519 = ed25519;
@@ -180,8 +182,8 @@ public sealed class UnlockedSigningKey : IDisposable
     /// <summary>The stored form this key was unlocked from (public parts, key id).</summary>
     public StoredSigningKey Stored { get; }
 
-    /// <summary>The NSec key (Ed25519 only; not exportable).</summary>
-    public Key Ed25519 => _ed25519 ?? throw new InvalidOperationException("Not an Ed25519 key.");
+    /// <summary>The Ed25519 key pair (Ed25519 only), ready for <see cref="DataIntegrityProof.Sign(ReadOnlySpan{byte}, Ed25519KeyPair, DataIntegritySigningOptions)"/>.</summary>
+    public Ed25519KeyPair Ed25519 => _ed25519 ?? throw new InvalidOperationException("Not an Ed25519 key.");
 
     /// <summary>The ECDSA key (P-256 only).</summary>
     public ECDsa Ecdsa => _ecdsa ?? throw new InvalidOperationException("Not a P-256 key.");
@@ -194,9 +196,13 @@ public sealed class UnlockedSigningKey : IDisposable
         switch (stored.Algorithm)
         {
             case SigningKeyAlgorithm.Ed25519:
-                return new UnlockedSigningKey(stored,
-                    Key.Import(SignatureAlgorithm.Ed25519, plain, KeyBlobFormat.RawPrivateKey, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.None }),
-                    null, null);
+                var pair = Ed25519KeyPair.FromSeed(plain);
+                if (!string.Equals(pair.PublicKeyMultibase, stored.PublicKeyMultibase, StringComparison.Ordinal))
+                {
+                    pair.Dispose();
+                    throw new KeyDecryptionException("The decrypted Ed25519 key does not match the stored public key.");
+                }
+                return new UnlockedSigningKey(stored, pair, null, null);
             case SigningKeyAlgorithm.P256:
                 var ec = ECDsa.Create();
                 ec.ImportPkcs8PrivateKey(plain, out _);
@@ -211,7 +217,7 @@ public sealed class UnlockedSigningKey : IDisposable
     /// <summary>Signs <paramref name="data"/> with the key's algorithm (see the class remarks for formats).</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) => Stored.Algorithm switch
     {
-        SigningKeyAlgorithm.Ed25519 => SignatureAlgorithm.Ed25519.Sign(Ed25519, data),
+        SigningKeyAlgorithm.Ed25519 => Ed25519.Sign(data),
         SigningKeyAlgorithm.P256 => Ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
         _ => Rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
     };

@@ -39,6 +39,26 @@ public static class IdentityDocuments
     /// <summary>JsonWebKey context.</summary>
     public const string JwkContext = "https://w3id.org/security/jwk/v1";
 
+    /// <summary>
+    /// The issuer's did:web: the public base URL (e.g. <c>https://badges.example.org:8443/obi</c>) joined with the
+    /// issuer's path below it (e.g. <c>issuers/3f2a</c>); its DID document is served at
+    /// <c>&lt;base&gt;/&lt;path&gt;/did.json</c> (<see cref="Standards.Keys.DidWeb.ToDocumentUrl"/>).
+    /// </summary>
+    /// <exception cref="FormatException">The URL cannot be expressed as a did:web (not https, IP host, query…).</exception>
+    public static string IssuerDid(string publicBaseUrl, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        foreach (var segment in relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment.IndexOfAny([':', '%', '?', '#']) >= 0)
+            {
+                throw new FormatException($"Path segment '{segment}' cannot be used in a did:web.");
+            }
+        }
+        return Standards.Keys.DidWeb.FromUrl(publicBaseUrl.TrimEnd('/') + "/" + relativePath.Trim('/'));
+    }
+
     /// <summary>The verification method id (and JWT kid) of a key under a controller id.</summary>
     public static string VerificationMethodId(string controller, StoredSigningKey key) => controller + "#" + key.KeyId;
 

@@ -36,6 +36,25 @@ public class Ob3CredentialSchemaTests
         Assert.Empty(Ob3Schemas.Errors(schema, OpenBadgeCredentialWriter.Write(input)));
     }
 
+    [Fact]
+    public async Task EveryRecipientKind_IsSchemaValid()
+    {
+        var schema = await Ob3Schemas.LoadAsync(CredentialSchema);
+        Ob3Recipient[] recipients =
+        [
+            Ob3Recipient.HashedPhone("+15555550123", "s1"),
+            Ob3Recipient.HashedSourcedId("district-7:teacher-42", "s2"),
+            Ob3Recipient.Subject("https://teachers.example.org/ada"),
+            Ob3Recipient.HashedEmail("ada@example.org", "s3") with { SubjectId = "did:web:ada.example.org" },
+        ];
+        foreach (var recipient in recipients)
+        {
+            var json = OpenBadgeCredentialWriter.Write(Ob3Samples.Minimal() with { Recipient = recipient });
+            Assert.Empty(Ob3Schemas.Errors(schema, json));
+            Assert.Empty(ContextTermCoverage.UndefinedTerms(json));
+        }
+    }
+
     // The validator must be able to fail: these mutations of a valid credential break the schema.
     [Theory]
     [InlineData("credentialSubject.achievement", "description")]

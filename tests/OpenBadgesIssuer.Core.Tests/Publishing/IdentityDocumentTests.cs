@@ -15,8 +15,8 @@ public class IdentityDocumentTests
     [InlineData("https://Badges.Example.org:8443/obi", "issuers/3f2a", "did:web:badges.example.org%3A8443:obi:issuers:3f2a", "https://badges.example.org:8443/obi/issuers/3f2a/did.json")]
     public void DidWeb_MapsUrlsBothWays(string baseUrl, string path, string did, string documentUrl)
     {
-        Assert.Equal(did, DidWeb.FromUrl(baseUrl, path));
-        Assert.Equal(documentUrl, DidWeb.DocumentUrl(did));
+        Assert.Equal(did, IdentityDocuments.IssuerDid(baseUrl, path));
+        Assert.Equal(documentUrl, Standards.Keys.DidWeb.ToDocumentUrl(did));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public class IdentityDocumentTests
     [InlineData("https://example.com?q=1", "x")]
     public void DidWeb_RejectsUnusableInput(string baseUrl, string path)
     {
-        Assert.Throws<ArgumentException>(() => DidWeb.FromUrl(baseUrl, path));
+        Assert.Throws<FormatException>(() => IdentityDocuments.IssuerDid(baseUrl, path));
     }
 
     [Fact]
@@ -62,6 +62,9 @@ public class IdentityDocumentTests
         Assert.Equal(4, assertion.Count);
         Assert.Equal(assertion, r.GetProperty("authentication").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(ContextTermCoverage.UndefinedTerms(json));
+        // And the embedded JSON-LD processor accepts it in safe mode (nothing dropped).
+        var quads = Standards.JsonLd.JsonLdProcessor.ToRdf(System.Text.Encoding.UTF8.GetString(json), new Standards.JsonLd.JsonLdOptions { SafeMode = true });
+        Assert.Contains(quads, q => q.Predicate.Value == "https://w3id.org/security#assertionMethod");
     }
 
     [Fact]

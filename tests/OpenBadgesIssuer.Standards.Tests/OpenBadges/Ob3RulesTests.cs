@@ -121,6 +121,21 @@ public class Ob3RulesTests
     }
 
     [Fact]
+    public void ScriptAndFileUrls_AreRefusedWhereDisplayersFollowLinks()
+    {
+        var input = Ob3Samples.Full() with
+        {
+            Evidence = [new Ob3Evidence { Id = "javascript:alert(1)" }, new Ob3Evidence { Id = "data:text/plain;base64,aGk=" }],
+            Issuer = Ob3Samples.Full().Issuer with { Url = "file:///etc/passwd" },
+        };
+        var problems = OpenBadgeCredentialWriter.Validate(input);
+        Assert.Contains("evidence[0].id must be an http(s) URL or a data URI", problems);
+        Assert.Contains("issuer.url must be an http(s) URL", problems);
+        Assert.DoesNotContain(problems, p => p.StartsWith("evidence[1]", StringComparison.Ordinal));
+        Assert.Equal(2, problems.Count);
+    }
+
+    [Fact]
     public void RelativeOrPathOnlyIds_AreNotAbsoluteUris()
     {
         var input = Ob3Samples.Minimal() with { Id = "/credentials/1" };

@@ -31,7 +31,7 @@ public static class Ob2Writer
         CheckRecipient(a.Recipient, p);
         if (a.Image is not null)
         {
-            Ob3Rules.Uri("image", a.Image, p);
+            Ob3Rules.WebUri("image", a.Image, allowData: true, p);
         }
         if (a.Expires is { } e && e < a.IssuedOn)
         {
@@ -45,7 +45,7 @@ public static class Ob2Writer
             }
             else if (a.Evidence[i].Id is { } evidenceId)
             {
-                Ob3Rules.Uri($"evidence[{i}].id", evidenceId, p);
+                Ob3Rules.WebUri($"evidence[{i}].id", evidenceId, allowData: true, p);
             }
         }
         Throw(p);
@@ -114,7 +114,7 @@ public static class Ob2Writer
         HttpUrl("id", b.Id, p);
         Ob3Rules.Required("name", b.Name, p);
         Ob3Rules.Required("description", b.Description, p);
-        Ob3Rules.Uri("image", b.Image, p);
+        Ob3Rules.WebUri("image", b.Image, allowData: true, p);
         HttpUrl("issuer", b.Issuer, p);
         if (b.Criteria is null || (b.Criteria.Id is null && string.IsNullOrWhiteSpace(b.Criteria.Narrative)))
         {
@@ -122,12 +122,12 @@ public static class Ob2Writer
         }
         else if (b.Criteria.Id is not null)
         {
-            Ob3Rules.Uri("criteria.id", b.Criteria.Id, p);
+            Ob3Rules.WebUri("criteria.id", b.Criteria.Id, allowData: false, p);
         }
         for (var i = 0; i < b.Alignments.Count; i++)
         {
             Ob3Rules.Required($"alignment[{i}].targetName", b.Alignments[i].TargetName, p);
-            Ob3Rules.Uri($"alignment[{i}].targetUrl", b.Alignments[i].TargetUrl, p);
+            Ob3Rules.WebUri($"alignment[{i}].targetUrl", b.Alignments[i].TargetUrl, allowData: false, p);
         }
         Throw(p);
         return JsonOut.Write(w =>
@@ -173,6 +173,10 @@ public static class Ob2Writer
         if (i.RevocationList is not null)
         {
             HttpUrl("revocationList", i.RevocationList, p);
+        }
+        if (i.Image is not null)
+        {
+            Ob3Rules.WebUri("image", i.Image, allowData: true, p);
         }
         Throw(p);
         return JsonOut.Write(w =>

@@ -11,7 +11,7 @@ internal static class Ob3Rules
         CheckAchievement("credentialSubject.achievement", c.Achievement, p);
         if (c.Image is not null)
         {
-            Uri("image.id", c.Image.Id, p);
+            WebUri("image.id", c.Image.Id, allowData: true, p);
         }
         if (c.ValidUntil is { } until && until < c.ValidFrom)
         {
@@ -41,12 +41,12 @@ internal static class Ob3Rules
             }
             if (ev.Id is not null)
             {
-                Uri($"evidence[{i}].id", ev.Id, p);
+                WebUri($"evidence[{i}].id", ev.Id, allowData: true, p);
             }
         }
         if (c.CredentialStatus is { } st)
         {
-            Uri("credentialStatus.statusListCredential", st.StatusListCredential, p);
+            WebUri("credentialStatus.statusListCredential", st.StatusListCredential, allowData: false, p);
             if (st.StatusListIndex < 0)
             {
                 p.Add("credentialStatus.statusListIndex must not be negative");
@@ -67,11 +67,11 @@ internal static class Ob3Rules
         Required($"{path}.name", profile.Name, p);
         if (profile.Url is not null)
         {
-            Uri($"{path}.url", profile.Url, p);
+            WebUri($"{path}.url", profile.Url, allowData: false, p);
         }
         if (profile.Image is not null)
         {
-            Uri($"{path}.image.id", profile.Image.Id, p);
+            WebUri($"{path}.image.id", profile.Image.Id, allowData: true, p);
         }
     }
 
@@ -91,7 +91,7 @@ internal static class Ob3Rules
         }
         else if (a.Criteria.Id is not null)
         {
-            Uri($"{path}.criteria.id", a.Criteria.Id, p);
+            WebUri($"{path}.criteria.id", a.Criteria.Id, allowData: false, p);
         }
         if (a.AchievementType is not null && !Ob3Vocabulary.IsEnumOrExtension(Ob3Vocabulary.AchievementTypes, a.AchievementType))
         {
@@ -103,7 +103,7 @@ internal static class Ob3Rules
         }
         if (a.Image is not null)
         {
-            Uri($"{path}.image.id", a.Image.Id, p);
+            WebUri($"{path}.image.id", a.Image.Id, allowData: true, p);
         }
         if (a.Creator is not null)
         {
@@ -156,7 +156,7 @@ internal static class Ob3Rules
         {
             var al = alignments[i];
             Required($"{path}[{i}].targetName", al.TargetName, p);
-            Uri($"{path}[{i}].targetUrl", al.TargetUrl, p);
+            WebUri($"{path}[{i}].targetUrl", al.TargetUrl, allowData: false, p);
             if (al.TargetType is not null && !Ob3Vocabulary.IsEnumOrExtension(Ob3Vocabulary.AlignmentTargetTypes, al.TargetType))
             {
                 p.Add($"{path}[{i}].targetType '{al.TargetType}' is not an AlignmentTargetType value or ext: extension");
@@ -239,6 +239,23 @@ internal static class Ob3Rules
         else if (!IsAbsoluteUri(value))
         {
             p.Add($"{path} must be an absolute URI");
+        }
+    }
+
+    /// <summary>
+    /// A link that displayers will follow or load: http(s) only (and <c>data:</c> where the specification allows a
+    /// data URI). Other schemes (<c>javascript:</c>, <c>file:</c>, …) would travel inside a signed credential to
+    /// every wallet that renders it.
+    /// </summary>
+    internal static void WebUri(string path, string? value, bool allowData, List<string> p)
+    {
+        Uri(path, value, p);
+        if (value is not null && IsAbsoluteUri(value)
+            && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            && !value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !(allowData && value.StartsWith("data:", StringComparison.OrdinalIgnoreCase)))
+        {
+            p.Add(allowData ? $"{path} must be an http(s) URL or a data URI" : $"{path} must be an http(s) URL");
         }
     }
 
