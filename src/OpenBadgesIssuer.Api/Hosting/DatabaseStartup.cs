@@ -43,7 +43,7 @@ internal sealed class DatabaseStartup(
     {
         if (options.IsSqlite)
         {
-            SqliteProvider.EnsureDirectory(options.ConnectionString ?? SqliteProvider.DefaultConnectionString);
+            SqliteProvider.EnsureDirectory(options.EffectiveConnectionString);
         }
 
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();

@@ -35,11 +35,11 @@ public static class HostingExtensions
             DatabaseOptions database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.IsPostgres)
             {
-                options.UseIssuerPostgres(database.ConnectionString!);
+                options.UseIssuerPostgres(database.EffectiveConnectionString);
             }
             else
             {
-                options.UseIssuerSqlite(database.ConnectionString ?? SqliteProvider.DefaultConnectionString);
+                options.UseIssuerSqlite(database.EffectiveConnectionString);
             }
         });
         services.AddIssuerCore();
