@@ -49,9 +49,32 @@ public static class JsonLdProcessor
         return ToRdf(doc.RootElement, options);
     }
 
-    internal static JArr ExpandInternal(JsonElement input, JsonLdOptions options)
+    /// <summary>Converts a JSON-LD document given as UTF-8 JSON text to an RDF dataset (no intermediate JsonDocument).</summary>
+    public static IReadOnlyList<RdfQuad> ToRdf(ReadOnlySpan<byte> utf8Json, JsonLdOptions? options = null)
     {
-        var document = JsonTree.FromElement(input);
+        options ??= new JsonLdOptions();
+        var expanded = ExpandTree(ParseInput(utf8Json), options);
+        var converter = new RdfConverter(options);
+        return converter.ToRdf(converter.GenerateNodeMap(expanded));
+    }
+
+    private static object? ParseInput(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return JsonTree.Parse(utf8Json);
+        }
+        catch (JsonException e)
+        {
+            throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "The input is not valid JSON: " + e.Message, e);
+        }
+    }
+
+    internal static JArr ExpandInternal(JsonElement input, JsonLdOptions options) =>
+        ExpandTree(JsonTree.FromElement(input), options);
+
+    private static JArr ExpandTree(object? document, JsonLdOptions options)
+    {
         var contexts = new ContextProcessor(options.DocumentLoader);
         var active = InitialContext(options.DocumentLoader, options.Base, options.IsJsonLd10);
         var documentUrl = options.DocumentUrl ?? options.Base;

@@ -139,6 +139,22 @@ public sealed class ValueAndIriTests
     }
 
     [Fact]
+    public void Utf8InputGivesTheSameDatasetAsJsonElementInput()
+    {
+        const string json = """
+            {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+             "id": "urn:uuid:1", "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": "Caf\u00e9 \"badge\"",
+             "issuer": {"id": "https://example.org/issuer", "type": "Profile", "name": "Org"}, "validFrom": "2024-01-01T00:00:00Z"}
+            """;
+        var fromString = JsonLdProcessor.ToRdf(json, new JsonLdOptions { SafeMode = true });
+        var fromBytes = JsonLdProcessor.ToRdf(System.Text.Encoding.UTF8.GetBytes(json), new JsonLdOptions { SafeMode = true });
+        Assert.Equal(fromString, fromBytes);
+        Assert.Contains(fromBytes, q => q.Object.Value == "Caf\u00e9 \"badge\"");
+        var e = Assert.Throws<JsonLdException>(() => JsonLdProcessor.ToRdf("{\"a\": 1, \"a\": 2}"u8));
+        Assert.Equal(JsonLdErrorCode.LoadingDocumentFailed, e.Code);
+    }
+
+    [Fact]
     public void DatasetIsASet()
     {
         const string json = """
