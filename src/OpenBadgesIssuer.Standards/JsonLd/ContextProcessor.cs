@@ -98,6 +98,7 @@ internal static class Keywords
 internal sealed class ContextProcessor
 {
     private const int MaxRemoteDepth = 32;
+    private const int MaxTransitions = 1024;
     private readonly IDocumentLoader _loader;
 
     public ContextProcessor(IDocumentLoader loader)
@@ -118,19 +119,47 @@ internal sealed class ContextProcessor
         {
             return Process(active, localContext, baseUrl, RemoteStack.Empty, overrideProtected, propagate, validateScoped: true);
         }
-        var tk = new TransitionKey(key, baseUrl, overrideProtected, propagate);
+        // Absolute context URLs do not depend on the base URL: leave it out of the key so that per-request document
+        // URLs cannot multiply the cache entries.
+        var keyBase = (key is string && OnlyAbsoluteUrls(localContext)) || ReferenceEquals(key, NullKey) ? null : baseUrl;
+        var tk = new TransitionKey(key, keyBase, overrideProtected, propagate);
         var transitions = active.Transitions;
         if (transitions.TryGetValue(tk, out var hit))
         {
             return hit;
         }
         var result = Process(active, localContext, baseUrl, RemoteStack.Empty, overrideProtected, propagate, validateScoped: true);
+        if (transitions.Count >= MaxTransitions)
+        {
+            // Safety net against unbounded growth (e.g. many distinct relative context URLs): stop caching here.
+            return result;
+        }
         if (!ReferenceEquals(result, active))
         {
             result.Shareable = true;
         }
         transitions.TryAdd(tk, result);
         return result;
+    }
+
+    private static bool OnlyAbsoluteUrls(object? local)
+    {
+        if (local is string s)
+        {
+            return Iri.IsAbsolute(s);
+        }
+        if (local is JArr a)
+        {
+            foreach (var item in a)
+            {
+                if (item is not string u || !Iri.IsAbsolute(u))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     // Identity usable as cache key: immutable context-document nodes by reference, URLs (and lists of URLs) by value,

@@ -55,15 +55,13 @@ public sealed class EmbeddedContextLoader : IDocumentLoader
         ["https://w3id.org/security/multikey/v1"] = "w3id-security-multikey-v1.jsonld",
         ["https://w3id.org/security/jwk/v1"] = "w3id-security-jwk-v1.jsonld",
         ["https://w3id.org/security/suites/ed25519-2020/v1"] = "w3id-security-suites-ed25519-2020-v1.jsonld",
-        ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] = "ob-v3p0-context-3.0.3.json",
+        ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"] = "ob-v3p0-context-3.0.3.validator-copy.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"] = "ob-v3p0-context-3.0.2.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json"] = "ob-v3p0-context-3.0.1.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/context.json"] = "ob-v3p0-context.json",
         ["https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"] = "ob-v3p0-extensions.json",
         ["https://w3id.org/openbadges/v2"] = "ob-v2-context.json",
         ["https://openbadgespec.org/v2/context.json"] = "ob-v2-context.json",
-        ["https://w3id.org/openbadges/v1"] = "ob-v1-context.json",
-        ["https://openbadgespec.org/v1/context.json"] = "ob-v1-context.json",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, RemoteDocument> Loaded = new(StringComparer.Ordinal);

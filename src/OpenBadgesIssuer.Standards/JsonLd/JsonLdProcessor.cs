@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OpenBadgesIssuer.Standards.Rdf;
 
@@ -13,13 +14,15 @@ namespace OpenBadgesIssuer.Standards.JsonLd;
 public static class JsonLdProcessor
 {
     private const int InitialContextCacheLimit = 256;
-    private static readonly ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext> InitialContexts = new();
+    // Root contexts per document loader (every cached transition hangs off one of these, so results obtained through one
+    // loader are never served to another), then per (base IRI, processing mode).
+    private static readonly ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext>> InitialContexts = new();
 
     /// <summary>Expands a JSON-LD document; the result is the expanded document as JSON.</summary>
     public static JsonElement Expand(JsonElement input, JsonLdOptions? options = null)
     {
         var expanded = ExpandInternal(input, options ?? new JsonLdOptions());
-        return JsonSerializer.SerializeToElement(ToPlain(expanded));
+        return JsonTree.ToElement(expanded);
     }
 
     /// <summary>Expands a JSON-LD document given as JSON text.</summary>
@@ -46,11 +49,34 @@ public static class JsonLdProcessor
         return ToRdf(doc.RootElement, options);
     }
 
-    internal static JArr ExpandInternal(JsonElement input, JsonLdOptions options)
+    /// <summary>Converts a JSON-LD document given as UTF-8 JSON text to an RDF dataset (no intermediate JsonDocument).</summary>
+    public static IReadOnlyList<RdfQuad> ToRdf(ReadOnlySpan<byte> utf8Json, JsonLdOptions? options = null)
     {
-        var document = JsonTree.FromElement(input);
+        options ??= new JsonLdOptions();
+        var expanded = ExpandTree(ParseInput(utf8Json), options);
+        var converter = new RdfConverter(options);
+        return converter.ToRdf(converter.GenerateNodeMap(expanded));
+    }
+
+    private static object? ParseInput(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return JsonTree.Parse(utf8Json);
+        }
+        catch (JsonException e)
+        {
+            throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "The input is not valid JSON: " + e.Message, e);
+        }
+    }
+
+    internal static JArr ExpandInternal(JsonElement input, JsonLdOptions options) =>
+        ExpandTree(JsonTree.FromElement(input), options);
+
+    private static JArr ExpandTree(object? document, JsonLdOptions options)
+    {
         var contexts = new ContextProcessor(options.DocumentLoader);
-        var active = InitialContext(options.Base, options.IsJsonLd10);
+        var active = InitialContext(options.DocumentLoader, options.Base, options.IsJsonLd10);
         var documentUrl = options.DocumentUrl ?? options.Base;
         if (options.ExpandContext is { } expandContext)
         {
@@ -75,36 +101,20 @@ public static class JsonLdProcessor
         };
     }
 
-    private static ActiveContext InitialContext(string? baseIri, bool jsonLd10)
+    private static ActiveContext InitialContext(IDocumentLoader loader, string? baseIri, bool jsonLd10)
     {
+        var roots = InitialContexts.GetValue(loader, static _ => new ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext>());
         var key = (baseIri, jsonLd10);
-        if (InitialContexts.TryGetValue(key, out var hit))
+        if (roots.TryGetValue(key, out var hit))
         {
             return hit;
         }
         var ctx = new ActiveContext(baseIri, baseIri, jsonLd10);
-        if (InitialContexts.Count < InitialContextCacheLimit)
+        if (roots.Count < InitialContextCacheLimit)
         {
             ctx.Shareable = true;
-            return InitialContexts.GetOrAdd(key, ctx);
+            return roots.GetOrAdd(key, ctx);
         }
         return ctx;
-    }
-
-    private static object? ToPlain(object? value) => value switch
-    {
-        JObj o => ToDictionary(o),
-        JArr a => a.ConvertAll(ToPlain),
-        _ => value,
-    };
-
-    private static Dictionary<string, object?> ToDictionary(JObj o)
-    {
-        var d = new Dictionary<string, object?>(o.Count, StringComparer.Ordinal);
-        for (var i = 0; i < o.Count; i++)
-        {
-            d[o.KeyAt(i)] = ToPlain(o.ValueAt(i));
-        }
-        return d;
     }
 }

@@ -215,6 +215,101 @@ internal static class JsonTree
 {
     internal static readonly object True = true;
     internal static readonly object False = false;
+    private const int InternLimit = 16384;
+    private const int MaxDepth = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup =
+        Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Parses UTF-8 JSON text (duplicate keys rejected, object keys interned).</summary>
+    public static object? Parse(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (!reader.Read())
+        {
+            throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "The input is empty.");
+        }
+        var value = ReadValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "Unexpected data after the JSON document.");
+        }
+        return value;
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                {
+                    var obj = new JObj(8);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = ReadName(ref reader);
+                        if (obj.ContainsKey(name))
+                        {
+                            throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, "The JSON document has a duplicate key '" + name + "'.");
+                        }
+                        reader.Read();
+                        obj.Set(name, ReadValue(ref reader));
+                    }
+                    return obj;
+                }
+            case JsonTokenType.StartArray:
+                {
+                    var arr = new JArr();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        arr.Add(ReadValue(ref reader));
+                    }
+                    return arr;
+                }
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.GetDouble();
+            case JsonTokenType.True:
+                return True;
+            case JsonTokenType.False:
+                return False;
+            default:
+                return null;
+        }
+    }
+
+    private static string ReadName(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > 128)
+        {
+            return reader.GetString()!;
+        }
+        Span<char> chars = stackalloc char[128];
+        int n;
+        if (System.Text.Ascii.IsValid(raw))
+        {
+            n = raw.Length;
+            for (var i = 0; i < n; i++)
+            {
+                chars[i] = (char)raw[i];
+            }
+        }
+        else
+        {
+            n = System.Text.Encoding.UTF8.GetChars(raw, chars);
+        }
+        if (NameLookup.TryGetValue(chars[..n], out var interned))
+        {
+            return interned;
+        }
+        var name = new string(chars[..n]);
+        if (Names.Count < InternLimit)
+        {
+            Names.TryAdd(name, name);
+        }
+        return name;
+    }
 
     public static object? FromElement(JsonElement element, bool isStatic = false)
     {
@@ -305,5 +400,62 @@ internal static class JsonTree
             default:
                 return false;
         }
+    }
+
+    /// <summary>Writes a tree value as JSON.</summary>
+    public static void WriteTo(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case JArr a:
+                writer.WriteStartArray();
+                foreach (var item in a)
+                {
+                    WriteTo(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case JObj o:
+                writer.WriteStartObject();
+                for (var i = 0; i < o.Count; i++)
+                {
+                    writer.WritePropertyName(o.KeyAt(i));
+                    WriteTo(writer, o.ValueAt(i));
+                }
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new InvalidOperationException("Unexpected JSON value.");
+        }
+    }
+
+    /// <summary>The value as UTF-8 JSON text.</summary>
+    public static byte[] ToUtf8(object? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            WriteTo(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The value as a JsonElement.</summary>
+    public static JsonElement ToElement(object? value)
+    {
+        using var doc = JsonDocument.Parse(ToUtf8(value));
+        return doc.RootElement.Clone();
     }
 }

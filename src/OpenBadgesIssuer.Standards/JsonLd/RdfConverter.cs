@@ -23,6 +23,7 @@ internal sealed class RdfConverter
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm> _iriTerms = new(StringComparer.Ordinal);
     private readonly JsonLdOptions _options;
+    private readonly List<(RdfTerm S, RdfTerm P, RdfTerm O)> _listTriples = new();
     private int _counter;
 
     public RdfConverter(JsonLdOptions options)
@@ -75,6 +76,18 @@ internal sealed class RdfConverter
             }
         }
         array.Add(item);
+    }
+
+    private static bool ContainsString(JArr array, object? value)
+    {
+        foreach (var x in array)
+        {
+            if (x is string a && value is string b && string.Equals(a, b, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JArr PropertyArray(JObj node, string property)
@@ -158,9 +171,9 @@ internal sealed class RdfConverter
         }
         // Step 6: node objects.
         string id;
+        // The element is not modified: its keyword entries are handled here and skipped in step 6.12.
         if (el.TryGetValue("@id", out var idValue))
         {
-            el.Remove("@id");
             if (idValue is not string idString)
             {
                 // An ignored (keyword-like) @id: the node cannot be identified and produces no triples.
@@ -220,12 +233,11 @@ internal sealed class RdfConverter
             var nodeTypes = PropertyArray(node, "@type");
             foreach (var t in (JArr)elTypes!)
             {
-                if (!nodeTypes.Exists(x => JsonTree.DeepEquals(x, t)))
+                if (!ContainsString(nodeTypes, t))
                 {
                     nodeTypes.Add(t);
                 }
             }
-            el.Remove("@type");
         }
         // 6.8.
         if (el.TryGetValue("@index", out var index))
@@ -235,7 +247,6 @@ internal sealed class RdfConverter
                 throw new JsonLdException("conflicting indexes", "A node has two different @index values.");
             }
             node.Set("@index", index);
-            el.Remove("@index");
         }
         // 6.9.
         if (el.TryGetValue("@reverse", out var reverse) && reverse is JObj reverseMap)
@@ -250,24 +261,25 @@ internal sealed class RdfConverter
                     NodeMap(v, nodeMap, activeGraph, referenced, property, null);
                 }
             }
-            el.Remove("@reverse");
         }
         // 6.10.
         if (el.TryGetValue("@graph", out var graphValue))
         {
             NodeMap(graphValue, nodeMap, id, null, null, null);
-            el.Remove("@graph");
         }
         // 6.11.
         if (el.TryGetValue("@included", out var included))
         {
             NodeMap(included, nodeMap, activeGraph, null, null, null);
-            el.Remove("@included");
         }
         // 6.12.
         for (var i = 0; i < el.Count; i++)
         {
             var property = el.KeyAt(i);
+            if (property.Length > 0 && property[0] == '@' && Keywords.IsKeyword(property))
+            {
+                continue;
+            }
             var value = el.ValueAt(i);
             if (Iri.IsBlankNode(property))
             {
@@ -295,9 +307,15 @@ internal sealed class RdfConverter
 
     private RdfTerm? Resource(string id, string role)
     {
+        if (_iriTerms.TryGetValue(id, out var known))
+        {
+            return known;
+        }
         if (Iri.IsBlankNode(id))
         {
-            return RdfTerm.Blank(id[2..]);
+            var blank = RdfTerm.Blank(id[2..]);
+            _iriTerms[id] = blank;
+            return blank;
         }
         if (Iri.IsWellFormedAbsolute(id))
         {
@@ -310,7 +328,6 @@ internal sealed class RdfConverter
     public List<RdfQuad> ToRdf(Dictionary<string, Dictionary<string, JObj>> nodeMap)
     {
         var quads = new List<RdfQuad>(64);
-        var seen = new HashSet<RdfQuad>();
         foreach (var (graphName, graph) in nodeMap)
         {
             RdfTerm? graphTerm = null;
@@ -329,6 +346,11 @@ internal sealed class RdfConverter
                 {
                     continue;
                 }
+                // The dataset is a set. A node appears once per graph in the node map and node references and
+                // value objects are already unique per property there, so the only duplicates possible are
+                // different value objects giving the same literal, and rdf:type written both as @type and as a
+                // property: those two cases are checked against this subject's quads (emitted contiguously).
+                var subjectStart = quads.Count;
                 for (var pi = 0; pi < node.Count; pi++)
                 {
                     var property = node.KeyAt(pi);
@@ -342,7 +364,7 @@ internal sealed class RdfConverter
                         {
                             if (t is string ts && Resource(ts, "type") is { } typeTerm)
                             {
-                                Add(quads, seen, new RdfQuad(subjectTerm, RdfType, typeTerm, graphTerm));
+                                AddUnique(quads, subjectStart, new RdfQuad(subjectTerm, RdfType, typeTerm, graphTerm));
                             }
                         }
                         continue;
@@ -363,15 +385,24 @@ internal sealed class RdfConverter
                     }
                     foreach (var item in values)
                     {
-                        var listTriples = new List<(RdfTerm S, RdfTerm P, RdfTerm O)>();
+                        var listTriples = _listTriples;
+                        listTriples.Clear();
                         var obj = ObjectToRdf(item, listTriples);
                         if (obj is not null)
                         {
-                            Add(quads, seen, new RdfQuad(subjectTerm, predicate, obj, graphTerm));
+                            var quad = new RdfQuad(subjectTerm, predicate, obj, graphTerm);
+                            if (obj.Kind == RdfTermKind.Literal || ReferenceEquals(predicate, RdfType) || predicate.Equals(RdfType))
+                            {
+                                AddUnique(quads, subjectStart, quad);
+                            }
+                            else
+                            {
+                                quads.Add(quad);
+                            }
                         }
                         foreach (var (s, p, o) in listTriples)
                         {
-                            Add(quads, seen, new RdfQuad(s, p, o, graphTerm));
+                            quads.Add(new RdfQuad(s, p, o, graphTerm));
                         }
                     }
                 }
@@ -380,12 +411,17 @@ internal sealed class RdfConverter
         return quads;
     }
 
-    private static void Add(List<RdfQuad> quads, HashSet<RdfQuad> seen, RdfQuad quad)
+    private static void AddUnique(List<RdfQuad> quads, int from, RdfQuad quad)
     {
-        if (seen.Add(quad))
+        for (var i = from; i < quads.Count; i++)
         {
-            quads.Add(quad);
+            var q = quads[i];
+            if (ReferenceEquals(q.Subject, quad.Subject) && q.Predicate.Equals(quad.Predicate) && q.Object.Equals(quad.Object))
+            {
+                return;
+            }
         }
+        quads.Add(quad);
     }
 
     private RdfTerm? ObjectToRdf(object? item, List<(RdfTerm, RdfTerm, RdfTerm)> listTriples)
@@ -424,7 +460,7 @@ internal sealed class RdfConverter
         if (string.Equals(datatype, "@json", StringComparison.Ordinal))
         {
             // Step 8.
-            lexical = Jcs.Serialize(value);
+            lexical = CanonicalJson(value);
             datatype = RdfJson;
         }
         else if (value is bool b)
@@ -471,6 +507,21 @@ internal sealed class RdfConverter
         }
         // Step 14.
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);
+    }
+
+    // JSON literals: RFC 8785 (JCS) text, written by the library's shared JCS canonicalizer.
+    private static string CanonicalJson(object? value)
+    {
+        byte[] canonical;
+        try
+        {
+            canonical = Jcs.JcsCanonicalizer.Canonicalize(JsonTree.ToUtf8(value));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new JsonLdException(JsonLdErrorCode.InvalidJsonLiteral, "A JSON literal cannot be canonicalized: " + e.Message, e);
+        }
+        return System.Text.Encoding.UTF8.GetString(canonical);
     }
 
     private RdfTerm ListToRdf(JArr list, List<(RdfTerm, RdfTerm, RdfTerm)> listTriples)
