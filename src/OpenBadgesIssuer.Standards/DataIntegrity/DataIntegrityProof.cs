@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using OpenBadgesIssuer.Standards.Jcs;
 using OpenBadgesIssuer.Standards.Keys;
 using OpenBadgesIssuer.Standards.Multiformats;
+using OpenBadgesIssuer.Standards.Rdf;
 
 namespace OpenBadgesIssuer.Standards.DataIntegrity;
 
@@ -18,6 +19,9 @@ public static partial class DataIntegrityProof
     private const string ProofMember = "proof";
     private const string ContextMember = "@context";
     private const string ProofValueMember = "proofValue";
+
+    // What we sign must be verifiable by verifiers that keep rdf-canonize's default budget (work factor 1).
+    private static readonly RdfCanonicalizationOptions SigningCanonicalization = new() { MaxWorkFactor = 1 };
 
     /// <summary>Signs a JSON document (UTF-8) and returns the secured document (UTF-8). Existing proofs are kept (proof set).</summary>
     /// <exception cref="DataIntegrityException">Invalid document or options, or the document cannot be canonicalized.</exception>
@@ -374,7 +378,8 @@ public static partial class DataIntegrityProof
         ValidateSigningOptions(key, options);
 
         var existing = new List<JsonElement>();
-        if (root.TryGetProperty(ProofMember, out var proofMember))
+        var hasProof = root.TryGetProperty(ProofMember, out var proofMember);
+        if (hasProof)
         {
             if (proofMember.ValueKind == JsonValueKind.Array)
             {
@@ -385,7 +390,7 @@ public static partial class DataIntegrityProof
                 existing.Add(proofMember);
             }
         }
-        var unsecured = JsonComposer.Compose(root, [ProofMember], null);
+        var unsecured = hasProof ? JsonComposer.Compose(root, [ProofMember], null) : root;
         var document = unsecured;
         if (options.PreviousProof is { Count: > 0 } previousIds)
         {
@@ -407,7 +412,7 @@ public static partial class DataIntegrityProof
         var proofConfig = ProofConfig(proofOptions, document);
         try
         {
-            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization, options.DocumentLoader);
+            hashes = ProofHashing.Compute(method, proofConfig, document, options.Canonicalization ?? SigningCanonicalization, options.DocumentLoader);
         }
         catch (ProofCanonicalizationException ex)
         {

@@ -67,7 +67,7 @@ public sealed class DataIntegritySigningOptions
     /// <summary>Write the signed document indented.</summary>
     public bool Indented { get; init; }
 
-    /// <summary>RDFC-1.0 limits for eddsa-rdfc-2022 (default limits when null).</summary>
+    /// <summary>RDFC-1.0 limits for eddsa-rdfc-2022; null means work factor 1 (the budget default verifiers allow).</summary>
     public RdfCanonicalizationOptions? Canonicalization { get; init; }
 
     /// <summary>

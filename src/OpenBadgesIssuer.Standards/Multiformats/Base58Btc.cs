@@ -17,6 +17,9 @@ internal static class Base58Btc
         return index;
     }
 
+    // Encoding works on limbs of base 58^5 (fits in a uint), five base-58 digits per limb.
+    private const uint LimbBase = 58u * 58 * 58 * 58 * 58;
+
     public static string Encode(ReadOnlySpan<byte> data)
     {
         var zeros = 0;
@@ -24,36 +27,49 @@ internal static class Base58Btc
         {
             zeros++;
         }
-        // log(256)/log(58) ≈ 1.366: enough base-58 digits for the remaining bytes.
-        var size = ((data.Length - zeros) * 138 / 100) + 1;
-        Span<byte> digits = size <= 512 ? stackalloc byte[size] : new byte[size];
-        digits.Clear();
-        var length = 0;
+        // log(256)/log(58^5) ≈ 0.2732 limbs per byte.
+        var capacity = ((data.Length - zeros) * 2733 / 10000) + 2;
+        Span<uint> limbs = capacity <= 256 ? stackalloc uint[capacity] : new uint[capacity];
+        var count = 0;
         for (var i = zeros; i < data.Length; i++)
         {
-            int carry = data[i];
-            var j = 0;
-            for (var k = size - 1; (carry != 0 || j < length) && k >= 0; k--, j++)
+            ulong carry = data[i];
+            for (var j = 0; j < count; j++)
             {
-                carry += 256 * digits[k];
-                digits[k] = (byte)(carry % 58);
-                carry /= 58;
+                var x = ((ulong)limbs[j] << 8) + carry;
+                limbs[j] = (uint)(x % LimbBase);
+                carry = x / LimbBase;
             }
-            length = j;
-        }
-        var start = size - length;
-        while (start < size && digits[start] == 0)
-        {
-            start++;
-        }
-        return string.Create(zeros + (size - start), (zeros, start, size, digits.ToArray()), static (span, s) =>
-        {
-            span[..s.zeros].Fill('1');
-            for (var i = s.start; i < s.size; i++)
+            while (carry != 0)
             {
-                span[s.zeros + i - s.start] = Alphabet[s.Item4[i]];
+                limbs[count++] = (uint)(carry % LimbBase);
+                carry /= LimbBase;
             }
-        });
+        }
+
+        // Digits, least significant first.
+        Span<char> digits = count * 5 <= 1024 ? stackalloc char[count * 5] : new char[count * 5];
+        var length = 0;
+        for (var j = 0; j < count; j++)
+        {
+            var limb = limbs[j];
+            for (var k = 0; k < 5; k++)
+            {
+                digits[length++] = Alphabet[(int)(limb % 58)];
+                limb /= 58;
+            }
+        }
+        while (length > 0 && digits[length - 1] == '1')
+        {
+            length--; // leading zero digits of the most significant limb
+        }
+        var result = new char[zeros + length];
+        result.AsSpan(0, zeros).Fill('1');
+        for (var i = 0; i < length; i++)
+        {
+            result[zeros + i] = digits[length - 1 - i];
+        }
+        return new string(result);
     }
 
     /// <exception cref="FormatException">A character outside the alphabet.</exception>

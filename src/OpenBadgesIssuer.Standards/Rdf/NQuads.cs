@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -63,14 +64,6 @@ public static class NQuads
         writer.Append(" .\n"u8);
     }
 
-    /// <summary>Encodes a term as its canonical UTF-8 bytes.</summary>
-    internal static byte[] EncodeTerm(RdfTerm term)
-    {
-        var writer = new ByteBuffer(term.Value.Length + 16);
-        WriteTerm(writer, term);
-        return writer.WrittenSpan.ToArray();
-    }
-
     internal static void WriteTerm(ByteBuffer writer, RdfTerm term)
     {
         switch (term.Kind)
@@ -100,9 +93,35 @@ public static class NQuads
         }
     }
 
+    // Characters that need attention when writing: IRIREF forbids these literally; literals escape a similar set.
+    // Surrogates are included so that unpaired ones can be escaped (paired ones are written as UTF-8).
+    private static readonly SearchValues<char> IriSpecial = SearchValues.Create(BuildSpecial("<>\"{}|^`\\", 0x20));
+    private static readonly SearchValues<char> LiteralSpecial = SearchValues.Create(BuildSpecial("\"\\\u007F\uFFFE\uFFFF", 0x1F));
+
+    private static string BuildSpecial(string extra, int controlsUpTo)
+    {
+        var sb = new StringBuilder(extra);
+        for (var c = 0; c <= controlsUpTo; c++)
+        {
+            sb.Append((char)c);
+        }
+        for (var c = 0xD800; c <= 0xDFFF; c++)
+        {
+            sb.Append((char)c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>IRIs are written raw; characters that IRIREF cannot hold literally are written as UCHAR.</summary>
     internal static void WriteIri(ByteBuffer writer, string iri)
     {
+        if (!iri.AsSpan().ContainsAny(IriSpecial))
+        {
+            writer.Append((byte)'<');
+            writer.AppendUtf8(iri);
+            writer.Append((byte)'>');
+            return;
+        }
         writer.Append((byte)'<');
         var start = 0;
         for (var i = 0; i < iri.Length; i++)
@@ -132,6 +151,11 @@ public static class NQuads
     /// </summary>
     internal static void WriteEscapedLiteral(ByteBuffer writer, string value)
     {
+        if (!value.AsSpan().ContainsAny(LiteralSpecial))
+        {
+            writer.AppendUtf8(value);
+            return;
+        }
         var start = 0;
         for (var i = 0; i < value.Length; i++)
         {

@@ -51,6 +51,24 @@ public sealed class RdfCanonicalizerTests
     }
 
     [Fact]
+    public void WorkFactorBoundsHashNDegreeCalls()
+    {
+        var lines = new System.Text.StringBuilder();
+        for (var i = 0; i < 6; i++)
+        {
+            lines.Append(CultureInfo.InvariantCulture, $"_:n{i} <urn:p> _:n{(i + 1) % 6} .\n");
+        }
+        var ring = NQuads.Parse(lines.ToString());
+        Assert.Throws<RdfCanonicalizationLimitException>(() =>
+            RdfCanonicalizer.Canonicalize(ring, new RdfCanonicalizationOptions { MaxWorkFactor = 1 }));
+        var result = RdfCanonicalizer.Canonicalize(ring);
+        Assert.Equal(6, result.IssuedIdentifiers.Count);
+        var rotated = NQuads.Parse(lines.ToString().Replace("_:n", "_:m", StringComparison.Ordinal));
+        Assert.Equal(result.NQuads, RdfCanonicalizer.Canonicalize(rotated.Reverse()).NQuads);
+        Assert.Equal(6, result.NQuads.Count(c => c == '\n'));
+    }
+
+    [Fact]
     public void RepeatedRelatedNodeHitsThePermutationLimit()
     {
         // One blank node linked to another through 12 graphs: the related list holds 12 copies of the same node.
