@@ -75,6 +75,7 @@ public static class HostingExtensions
         {
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<SecurityOperationTransformer>();
+            options.AddOperationTransformer<IfMatchOperationTransformer>();
             options.AddSchemaTransformer<StrictContractSchemaTransformer>();
         });
 
