@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenBadgesIssuer.Api.Auth;
@@ -50,7 +51,8 @@ public static class ApiKeyEndpoints
 
     public static async Task<Results<Ok<PageResponse<ApiKeyResponse>>, ProblemHttpResult>> ListApiKeys(
         ClaimsPrincipal user, ApiKeyService apiKeys, PublicUrls urls, HttpContext context, CancellationToken ct,
-        int? limit = null, string? cursor = null)
+        [Description("Page size, 1–100 (default 20).")] int? limit = null,
+        [Description("Opaque cursor from the previous page's nextCursor.")] string? cursor = null)
     {
         Result<Page<ApiKey>> result = await apiKeys.ListAsync(user.GetTenantId(), limit, cursor, ct);
         return result.IsSuccess

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +58,8 @@ public static class IssuerEndpoints
 
     public static async Task<Results<Ok<PageResponse<IssuerResponse>>, ProblemHttpResult>> ListIssuers(
         ClaimsPrincipal user, IssuerService issuers, PublicUrls urls, HttpContext context, CancellationToken ct,
-        int? limit = null, string? cursor = null)
+        [Description("Page size, 1–100 (default 20).")] int? limit = null,
+        [Description("Opaque cursor from the previous page's nextCursor.")] string? cursor = null)
     {
         Result<Page<IssuerProfile>> result = await issuers.ListAsync(user.GetTenantId(), limit, cursor, ct);
         return result.IsSuccess
