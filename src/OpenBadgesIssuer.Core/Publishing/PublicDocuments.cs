@@ -14,7 +14,11 @@ using OpenBadgesIssuer.Standards.OpenBadges.V3;
 namespace OpenBadgesIssuer.Core.Publishing;
 
 /// <summary>A public document: exact bytes and their media type.</summary>
-public sealed record PublicDocument(string MediaType, byte[] Content);
+public sealed record PublicDocument(string MediaType, byte[] Content)
+{
+    /// <summary>Strong entity tag: a SHA-256 prefix of the bytes.</summary>
+    public string ETag { get; } = "\"" + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(Content).AsSpan(0, 18)) + "\"";
+}
 
 /// <summary>
 /// In-memory cache of immutable public bytes (assertion artifacts, images), bounded by total size (default 64 MiB;
