@@ -16,11 +16,14 @@ namespace OpenBadgesIssuer.Api.Hosting;
 /// and prints its admin key once to the console (stdout, never through the logger).
 /// </summary>
 internal sealed class DatabaseStartup(
-    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, BootstrapConsole console, ILogger<DatabaseStartup> logger)
+    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, BootstrapConsole console, ILogger<DatabaseStartup> logger,
+    IServiceProvider signing)
     : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        // Fail fast on a missing key-encryption key (and create the SQLite default one) before serving requests.
+        _ = signing.GetRequiredService<OpenBadgesIssuer.Core.Keys.IKeyEncryptor>();
         bool migrated = await MigrateAsync(scopes, options.Value, logger, cancellationToken);
         if (!migrated || !options.Value.CreateDefaultTenant)
         {

@@ -43,6 +43,7 @@ public static class HostingExtensions
             }
         });
         services.AddIssuerCore();
+        SigningSetup.AddSigning(services);
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<BootstrapConsole>();
         services.AddHostedService<DatabaseStartup>();
@@ -113,6 +114,10 @@ public static class HostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapIssuerEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapKeyEndpoints();
+        app.MapBadgeClassEndpoints();
+        app.MapAssertionEndpoints();
+        app.MapPublicEndpoints();
         return app;
     }
 

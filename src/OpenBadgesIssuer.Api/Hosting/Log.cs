@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The database has pending migrations and Database:MigrateOnStartup is false; skipping the default-tenant bootstrap.")]
     public static partial void PendingMigrationsSkipped(ILogger logger);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "No Signing:KeyEncryptionKey configured: generated a key-encryption key file at {Path}. Back it up; without it the issuer keys cannot be decrypted.")]
+    public static partial void KeyEncryptionKeyGenerated(ILogger logger, string path);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Rejected an API key (unknown, revoked or expired).")]
     public static partial void ApiKeyRejected(ILogger logger);
 

@@ -26,6 +26,9 @@ public sealed class PublicUrls(IOptions<PublicUrlOptions> options, IServer serve
 
     public string Absolute(HttpContext context, string pathAndQuery) => BaseUrl(context) + pathAndQuery;
 
+    /// <summary>The public URL scheme of credentials and identity documents (see <see cref="Core.Signing.PublicLinks"/>).</summary>
+    public Core.Signing.PublicLinks Links(HttpContext context) => new(BaseUrl(context));
+
     private string? ListeningUrl()
     {
         string? address = server.Features.Get<IServerAddressesFeature>()?.Addresses

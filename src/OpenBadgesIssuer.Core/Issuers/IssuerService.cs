@@ -4,11 +4,12 @@ using OpenBadgesIssuer.Core.Errors;
 using OpenBadgesIssuer.Core.Identifiers;
 using OpenBadgesIssuer.Core.Paging;
 using OpenBadgesIssuer.Core.Persistence;
+using OpenBadgesIssuer.Core.Signing;
 
 namespace OpenBadgesIssuer.Core.Issuers;
 
 /// <summary>Use cases for issuer profiles. Every query is scoped to the caller's tenant; other tenants' ids are "not found".</summary>
-public sealed class IssuerService(IssuerDbContext db, TimeProvider time)
+public sealed class IssuerService(IssuerDbContext db, SigningKeyService signingKeys, TimeProvider time)
 {
     private const string Resource = "issuer";
 
@@ -37,6 +38,8 @@ public sealed class IssuerService(IssuerDbContext db, TimeProvider time)
             UpdatedAt = now,
         };
         db.Issuers.Add(issuer);
+        // Ed25519 + P-256 + RSA-2048, created with the profile (same transaction).
+        signingKeys.AddKeySet(tenantId, issuer.Id);
         await db.SaveChangesAsync(ct);
         return issuer;
     }

@@ -16,6 +16,18 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
 
     public DbSet<IssuerProfile> Issuers => Set<IssuerProfile>();
 
+    public DbSet<IssuerSigningKey> SigningKeys => Set<IssuerSigningKey>();
+
+    public DbSet<BadgeClass> BadgeClasses => Set<BadgeClass>();
+
+    public DbSet<BadgeClassVersion> BadgeClassVersions => Set<BadgeClassVersion>();
+
+    public DbSet<BadgeImage> BadgeImages => Set<BadgeImage>();
+
+    public DbSet<Assertion> Assertions => Set<Assertion>();
+
+    public DbSet<AssertionArtifact> AssertionArtifacts => Set<AssertionArtifact>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IssuerDbContext).Assembly);
 

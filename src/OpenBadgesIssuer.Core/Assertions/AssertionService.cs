@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OpenBadgesIssuer.Core.BadgeClasses;
+using OpenBadgesIssuer.Core.Domain;
+using OpenBadgesIssuer.Core.Errors;
+using OpenBadgesIssuer.Core.Identifiers;
+using OpenBadgesIssuer.Core.Keys;
+using OpenBadgesIssuer.Core.Paging;
+using OpenBadgesIssuer.Core.Persistence;
+using OpenBadgesIssuer.Core.Publishing;
+using OpenBadgesIssuer.Core.Signing;
+using OpenBadgesIssuer.Standards.Baking;
+using OpenBadgesIssuer.Standards.DataIntegrity;
+using OpenBadgesIssuer.Standards.Jose;
+using OpenBadgesIssuer.Standards.OpenBadges;
+using OpenBadgesIssuer.Standards.OpenBadges.V2;
+using OpenBadgesIssuer.Standards.OpenBadges.V3;
+
+namespace OpenBadgesIssuer.Core.Assertions;
+
+/// <summary>
+/// Issues awards: builds and signs every published form once (OB 3.0 + eddsa-rdfc-2022, the same credential as
+/// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions, baked PNG/SVG for both versions, the HTML page) and
+/// stores the exact bytes with the assertion in one SaveChanges (one transaction).
+/// </summary>
+public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time)
+{
+    private const string Resource = "assertion";
+
+    public async Task<Result<Assertion>> IssueAsync(
+        string tenantId, string badgeClassId, AwardDraft award, PublicLinks links, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(award);
+        ArgumentNullException.ThrowIfNull(links);
+        if (!IdGenerator.IsWellFormed(badgeClassId, BadgeClass.IdPrefix))
+        {
+            return Error.NotFound("badge class");
+        }
+
+        var row = await db.BadgeClasses.Where(b => b.Id == badgeClassId && b.TenantId == tenantId)
+            .Join(db.BadgeClassVersions, b => b.CurrentVersionId, v => v.Id, (b, v) => new { v })
+            .Join(db.Issuers, x => x.v.IssuerId, i => i.Id, (x, i) => new { x.v, i })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || row.i.DeletedAt is not null)
+        {
+            return Error.NotFound("badge class");
+        }
+
+        BadgeClassVersion version = row.v;
+        IssuerProfile issuer = row.i;
+        BadgeClassDefinition definition = BadgeClassDefinition.Deserialize(version.Definition);
+        if (AwardValidator.Validate(award, definition) is { } invalid)
+        {
+            return invalid;
+        }
+
+        List<IssuerSigningKey> keys = await db.SigningKeys.AsNoTracking()
+            .Where(k => k.IssuerId == issuer.Id && k.Status == SigningKeyStatus.Active).ToListAsync(ct);
+        IssuerSigningKey? ed25519 = keys.FirstOrDefault(k => k.Algorithm == SigningKeyAlgorithm.Ed25519);
+        IssuerSigningKey? p256 = keys.FirstOrDefault(k => k.Algorithm == SigningKeyAlgorithm.P256);
+        IssuerSigningKey? rsa = keys.FirstOrDefault(k => k.Algorithm is SigningKeyAlgorithm.Rsa2048 or SigningKeyAlgorithm.Rsa3072);
+        if (ed25519 is null || p256 is null || rsa is null)
+        {
+            return Error.Conflict("issuer_keys_missing", "The issuer has no complete active key set; rotate its keys.");
+        }
+
+        BadgeImage image = await db.BadgeImages.AsNoTracking().FirstAsync(i => i.Id == version.ImageId, ct);
+
+        DateTime now = Truncate(time.GetUtcNow().UtcDateTime);
+        DateTimeOffset issuedOn = new(now, TimeSpan.Zero);
+        DateTimeOffset validFrom = award.ValidFrom is { } f ? Truncate(f) : issuedOn;
+        DateTimeOffset? validUntil = award.ValidUntil is { } u ? Truncate(u)
+            : definition.ValidityMonths is { } months ? validFrom.AddMonths(months) : null;
+        if (validUntil is { } vu && vu <= validFrom)
+        {
+            return Error.Validation("validUntil", "out_of_range", "validUntil must be after validFrom.");
+        }
+
+        var assertion = new Assertion
+        {
+            Id = IdGenerator.New(Assertion.IdPrefix, time),
+            TenantId = tenantId,
+            IssuerId = issuer.Id,
+            BadgeClassId = badgeClassId,
+            BadgeClassVersionId = version.Id,
+            CredentialId = Guid.NewGuid(),
+            RecipientType = award.Recipient!.Type ?? "email",
+            RecipientIdentity = award.Recipient.Identity!.Trim(),
+            RecipientName = award.Recipient.Name,
+            Salt = IdentityHash.NewSalt(),
+            IssuedOn = now,
+            ValidFrom = validFrom.UtcDateTime,
+            ValidUntil = validUntil?.UtcDateTime,
+            Details = new AwardDetails(award.Evidence, award.Results, award.CreditsEarned, award.ActivityStartDate,
+                award.ActivityEndDate, award.Narrative).Serialize(),
+        };
+
+        OpenBadgeCredentialInput input = CredentialBuilder.Build(assertion, award, issuer, version, definition, image, links);
+        if (OpenBadgeCredentialWriter.Validate(input) is { Count: > 0 } problems)
+        {
+            return Error.Validation("credential", "invalid_credential", string.Join("; ", problems));
+        }
+
+        // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
+        string did = links.IssuerDid(issuer.Id);
+        byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
+        byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(ed25519), new DataIntegritySigningOptions
+        {
+            VerificationMethod = did + "#" + ed25519.KeyId,
+            Created = issuedOn,
+            ProofAsArray = true,
+        });
+        string ob3Json = Encoding.UTF8.GetString(ob3);
+        JoseSigningKey jwtKey = JoseSigningKey.Es256(signers.Unlocked(p256).Ecdsa, links.Jwk(issuer.Id, p256.KeyId));
+        string jwt = VcJwt.Sign(JsonNode.Parse(ob3)!.AsObject(), jwtKey);
+
+        // OB 2.0: hosted assertion (id = its URL) and signed assertion (urn:uuid id, SignedBadge with creator).
+        Ob2Assertion hosted = CredentialBuilder.Ob2(assertion, award, links, version);
+        byte[] ob2 = Ob2Writer.WriteAssertion(hosted);
+        byte[] ob2SignedJson = Ob2Writer.WriteAssertion(hosted with
+        {
+            Id = "urn:uuid:" + assertion.CredentialId.ToString("D"),
+            SignedBy = links.Ob2Key(issuer.Id, rsa.KeyId),
+        });
+        string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(rsa).Rsa);
+        string ob2Json = Encoding.UTF8.GetString(ob2);
+
+        byte[] png = image.MediaType == "image/png" ? image.Content : BakeSources.PlaceholderPng;
+        byte[] svg = image.MediaType == "image/svg+xml" ? image.Content : BakeSources.WrapPng(image.Content, image.Width ?? 256, image.Height ?? 256);
+
+        var awardLinks = new AwardLinks(links.Ob2Assertion(assertion.Id), links.Ob2Signed(assertion.Id),
+            links.Ob3Credential(assertion.Id), links.Ob3Jwt(assertion.Id), links.BakedPng(assertion.Id), links.BakedSvg(assertion.Id));
+        AwardPageModel page = AwardPageModel.FromCredential(input, awardLinks, assertion.RecipientName) with { ImageSrc = links.Image(image.Id) };
+
+        db.Assertions.Add(assertion);
+        Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
+        Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
+        Add(assertion.Id, ArtifactKinds.Ob2, "application/ld+json", ob2);
+        Add(assertion.Id, ArtifactKinds.Ob2Signed, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(ob2Signed));
+        Add(assertion.Id, ArtifactKinds.Ob3Png, "image/png", PngBadge.Bake(png, BadgeVersion.V3, ob3Json));
+        Add(assertion.Id, ArtifactKinds.Ob3Svg, "image/svg+xml", SvgBadge.BakeOb3Json(svg, ob3Json));
+        Add(assertion.Id, ArtifactKinds.Ob2Png, "image/png", PngBadge.Bake(png, BadgeVersion.V2, ob2Json));
+        Add(assertion.Id, ArtifactKinds.Ob2Svg, "image/svg+xml", SvgBadge.BakeOb2Hosted(svg, hosted.Id, ob2Json));
+        Add(assertion.Id, ArtifactKinds.Html, "text/html; charset=utf-8", AwardPage.RenderUtf8(page));
+        if (!version.Awarded)
+        {
+            version.Awarded = true;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return assertion;
+    }
+
+    public async Task<Result<Assertion>> GetAsync(string tenantId, string id, CancellationToken ct) =>
+        IdGenerator.IsWellFormed(id, Assertion.IdPrefix)
+        && await db.Assertions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.TenantId == tenantId, ct) is { } a
+            ? a
+            : Error.NotFound(Resource);
+
+    public async Task<Result<Page<Assertion>>> ListAsync(
+        string tenantId, string badgeClassId, int? limit, string? cursor, CancellationToken ct)
+    {
+        Result<PageRequest> request = PageRequest.Create(limit, cursor, Assertion.IdPrefix);
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+
+        if (!IdGenerator.IsWellFormed(badgeClassId, BadgeClass.IdPrefix)
+            || !await db.BadgeClasses.AnyAsync(b => b.Id == badgeClassId && b.TenantId == tenantId, ct))
+        {
+            return Error.NotFound("badge class");
+        }
+
+        IQueryable<Assertion> query = db.Assertions.AsNoTracking().Where(a => a.TenantId == tenantId && a.BadgeClassId == badgeClassId);
+        if (request.Value.After is { } after)
+        {
+            query = query.Where(a => string.Compare(a.Id, after) > 0);
+        }
+
+        List<Assertion> rows = await query.OrderBy(a => a.Id).Take(request.Value.Limit + 1).ToListAsync(ct);
+        bool more = rows.Count > request.Value.Limit;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new Page<Assertion>(rows, more ? PageRequest.EncodeCursor(rows[^1].Id) : null);
+    }
+
+    private void Add(string assertionId, string kind, string mediaType, byte[] content) =>
+        db.AssertionArtifacts.Add(new AssertionArtifact { AssertionId = assertionId, Kind = kind, MediaType = mediaType, Content = content });
+
+    private static DateTime Truncate(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
+    private static DateTimeOffset Truncate(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}
