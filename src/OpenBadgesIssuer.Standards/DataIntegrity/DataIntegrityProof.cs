@@ -38,7 +38,7 @@ public static partial class DataIntegrityProof
         {
             root = JsonElement.Parse(document, JsonComposer.Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new DataIntegrityException("The document is not valid JSON.", ex);
         }
@@ -57,7 +57,16 @@ public static partial class DataIntegrityProof
     public static JsonObject Sign(JsonObject document, Ed25519KeyPair key, DataIntegritySigningOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var signed = Sign(JsonSerializer.SerializeToUtf8Bytes(document, Jcs.JsonNodeContext.Default.JsonNode), key, options);
+        byte[] utf8;
+        try
+        {
+            utf8 = JcsCanonicalizer.ToUtf8(document);
+        }
+        catch (FormatException ex)
+        {
+            throw new DataIntegrityException("The document holds a string that is not valid Unicode.", ex);
+        }
+        var signed = Sign(utf8, key, options);
         return JsonNode.Parse(signed)!.AsObject();
     }
 
@@ -135,7 +144,7 @@ public static partial class DataIntegrityProof
         {
             root = JsonElement.Parse(document, JsonComposer.Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             root = default;
             failure = new DataIntegrityVerificationResult(DataIntegrityFailure.MalformedDocument, "Not valid JSON: " + ex.Message, []);
