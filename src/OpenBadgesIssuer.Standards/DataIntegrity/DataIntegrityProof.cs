@@ -328,7 +328,10 @@ public static partial class DataIntegrityProof
         }
 
         var proofOptions = JsonComposer.Compose(proof, [ProofValueMember], null);
-        if (proofOptions.TryGetProperty(ContextMember, out var proofContext))
+        // Data Integrity's @context rule (VC DI 1.0 §4.3); legacy Ed25519Signature2020 proofs simply take the
+        // document's @context, as the proof configuration does below.
+        var legacy = !string.Equals(type, DataIntegrityNames.DataIntegrityProof, StringComparison.Ordinal);
+        if (!legacy && proofOptions.TryGetProperty(ContextMember, out var proofContext))
         {
             if (!document.TryGetProperty(ContextMember, out var documentContext) || !IsContextPrefix(proofContext, documentContext))
             {
