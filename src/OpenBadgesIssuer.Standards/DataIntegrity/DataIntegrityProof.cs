@@ -216,9 +216,9 @@ public static partial class DataIntegrityProof
         verificationMethod = GetString(proof, "verificationMethod");
         var purpose = GetString(proof, "proofPurpose");
         var proofValue = GetString(proof, ProofValueMember);
-        if (type is null || verificationMethod is null || purpose is null)
+        if (type is null)
         {
-            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs string type, verificationMethod and proofPurpose.");
+            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs a string type.");
         }
 
         Canonicalization method;
@@ -245,6 +245,10 @@ public static partial class DataIntegrityProof
             return Fail(DataIntegrityFailure.UnsupportedProofType, "Unsupported proof type.");
         }
 
+        if (verificationMethod is null || purpose is null)
+        {
+            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs string verificationMethod and proofPurpose.");
+        }
         if (!string.Equals(purpose, options.ExpectedProofPurpose, StringComparison.Ordinal))
         {
             return Fail(DataIntegrityFailure.ProofPurposeMismatch, "The proof purpose is not " + options.ExpectedProofPurpose + ".");
