@@ -38,7 +38,7 @@ public static partial class DataIntegrityProof
         {
             root = JsonElement.Parse(document, JsonComposer.Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new DataIntegrityException("The document is not valid JSON.", ex);
         }
@@ -57,7 +57,16 @@ public static partial class DataIntegrityProof
     public static JsonObject Sign(JsonObject document, Ed25519KeyPair key, DataIntegritySigningOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var signed = Sign(JsonSerializer.SerializeToUtf8Bytes(document, Jcs.JsonNodeContext.Default.JsonNode), key, options);
+        byte[] utf8;
+        try
+        {
+            utf8 = JcsCanonicalizer.ToUtf8(document);
+        }
+        catch (FormatException ex)
+        {
+            throw new DataIntegrityException("The document holds a string that is not valid Unicode.", ex);
+        }
+        var signed = Sign(utf8, key, options);
         return JsonNode.Parse(signed)!.AsObject();
     }
 
@@ -135,7 +144,7 @@ public static partial class DataIntegrityProof
         {
             root = JsonElement.Parse(document, JsonComposer.Strict);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             root = default;
             failure = new DataIntegrityVerificationResult(DataIntegrityFailure.MalformedDocument, "Not valid JSON: " + ex.Message, []);
@@ -207,9 +216,9 @@ public static partial class DataIntegrityProof
         verificationMethod = GetString(proof, "verificationMethod");
         var purpose = GetString(proof, "proofPurpose");
         var proofValue = GetString(proof, ProofValueMember);
-        if (type is null || verificationMethod is null || purpose is null)
+        if (type is null)
         {
-            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs string type, verificationMethod and proofPurpose.");
+            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs a string type.");
         }
 
         Canonicalization method;
@@ -236,6 +245,10 @@ public static partial class DataIntegrityProof
             return Fail(DataIntegrityFailure.UnsupportedProofType, "Unsupported proof type.");
         }
 
+        if (verificationMethod is null || purpose is null)
+        {
+            return Fail(DataIntegrityFailure.MalformedProof, "The proof needs string verificationMethod and proofPurpose.");
+        }
         if (!string.Equals(purpose, options.ExpectedProofPurpose, StringComparison.Ordinal))
         {
             return Fail(DataIntegrityFailure.ProofPurposeMismatch, "The proof purpose is not " + options.ExpectedProofPurpose + ".");
@@ -319,7 +332,10 @@ public static partial class DataIntegrityProof
         }
 
         var proofOptions = JsonComposer.Compose(proof, [ProofValueMember], null);
-        if (proofOptions.TryGetProperty(ContextMember, out var proofContext))
+        // Data Integrity's @context rule (VC DI 1.0 §4.3); legacy Ed25519Signature2020 proofs simply take the
+        // document's @context, as the proof configuration does below.
+        var legacy = !string.Equals(type, DataIntegrityNames.DataIntegrityProof, StringComparison.Ordinal);
+        if (!legacy && proofOptions.TryGetProperty(ContextMember, out var proofContext))
         {
             if (!document.TryGetProperty(ContextMember, out var documentContext) || !IsContextPrefix(proofContext, documentContext))
             {

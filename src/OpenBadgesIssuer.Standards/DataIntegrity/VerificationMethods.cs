@@ -32,10 +32,13 @@ public interface IVerificationMethodResolver
 /// <summary>Built-in verification method resolution.</summary>
 internal static class BuiltInResolution
 {
-    /// <summary>did:key (its only key is authorized for every purpose of a did:key document).</summary>
+    /// <summary>
+    /// did:key, as <c>did:key:z…#z…</c> or the bare DID (its only key is authorized for every purpose of a did:key
+    /// document; 1EdTech samples use the bare form).
+    /// </summary>
     public static VerificationKey? TryDidKey(string verificationMethod)
     {
-        if (!verificationMethod.StartsWith("did:key:", StringComparison.Ordinal) || !verificationMethod.Contains('#', StringComparison.Ordinal))
+        if (!verificationMethod.StartsWith("did:key:", StringComparison.Ordinal))
         {
             return null;
         }

@@ -23,12 +23,16 @@ public static class JcsCanonicalizer
     /// <exception cref="FormatException">The input is not valid I-JSON.</exception>
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw new FormatException("Input is not valid UTF-8.");
+        }
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(utf8Json.ToArray(), StrictParse);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new FormatException("Input is not valid JSON: " + ex.Message, ex);
         }
@@ -43,7 +47,15 @@ public static class JcsCanonicalizer
     public static byte[] Canonicalize(JsonElement element)
     {
         var writer = new ArrayBufferWriter<byte>(256);
-        Write(writer, element);
+        try
+        {
+            Write(writer, element);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json reports names or strings that are not valid Unicode this way.
+            throw new FormatException("JSON text is not valid Unicode.", ex);
+        }
         return writer.WrittenSpan.ToArray();
     }
 
@@ -55,7 +67,66 @@ public static class JcsCanonicalizer
         {
             return "null"u8.ToArray();
         }
-        return Canonicalize(JsonSerializer.SerializeToUtf8Bytes(node, JsonNodeContext.Default.JsonNode));
+        return Canonicalize(ToUtf8(node));
+    }
+
+    /// <summary>
+    /// Serializes a node, refusing unpaired surrogates (the serializer would silently replace them with U+FFFD) and
+    /// values that have no JSON form.
+    /// </summary>
+    /// <exception cref="FormatException">The node is not valid I-JSON.</exception>
+    internal static byte[] ToUtf8(JsonNode node)
+    {
+        if (HasUnpairedSurrogate(node))
+        {
+            throw new FormatException("JSON string contains an unpaired surrogate.");
+        }
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(node, JsonNodeContext.Default.JsonNode);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException("The value has no JSON representation.", ex);
+        }
+    }
+
+    private static bool HasUnpairedSurrogate(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    if (IsUnpaired(name) || HasUnpairedSurrogate(value))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            case JsonArray array:
+                return array.Any(HasUnpairedSurrogate);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return value.TryGetValue<string>(out var text) && IsUnpaired(text);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsUnpaired(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Canonical JSON as a string.</summary>

@@ -458,16 +458,17 @@ public static class RdfCanonicalizer
             }
 
             var data = new StringBuilder();
+            var path = new StringBuilder();
+            var recursion = new List<int>();
             foreach (var (relatedHash, nodes) in related)
             {
                 data.Append(relatedHash);
                 var chosenPath = string.Empty;
                 Issuer? chosenIssuer = null;
-                var permutation = new int[nodes.Count];
-                for (var i = 0; i < permutation.Length; i++)
-                {
-                    permutation[i] = i;
-                }
+                // Permuting the node values (not their positions) visits each distinct order once: a node related
+                // through several quads appears several times, and repeated orders cannot change the chosen path.
+                var permutation = nodes.ToArray();
+                Array.Sort(permutation);
                 do
                 {
                     if (++_permutations > _options.MaxPermutations)
@@ -475,23 +476,22 @@ public static class RdfCanonicalizer
                         throw new RdfCanonicalizationLimitException(
                             $"RDF canonicalization exceeded the limit of {_options.MaxPermutations} permutations.");
                     }
-                    var copy = issuer.Clone();
-                    var path = new StringBuilder();
-                    var recursion = new List<int>();
+                    // The issuer is copied only once this permutation issues a new identifier; nothing here mutates
+                    // an issuer it did not copy itself, so sharing the uncopied one is safe.
+                    Issuer? copy = null;
+                    path.Clear();
+                    recursion.Clear();
                     var skip = false;
-                    foreach (var index in permutation)
+                    foreach (var r in permutation)
                     {
-                        var r = nodes[index];
-                        if (_canonical.Map.TryGetValue(r, out var canonicalId))
+                        if (_canonical.Map.TryGetValue(r, out var id) || (copy ?? issuer).Map.TryGetValue(r, out id))
                         {
-                            path.Append("_:").Append(canonicalId);
+                            path.Append("_:").Append(id);
                         }
                         else
                         {
-                            if (!copy.Map.ContainsKey(r))
-                            {
-                                recursion.Add(r);
-                            }
+                            copy ??= issuer.Clone();
+                            recursion.Add(r);
                             path.Append("_:").Append(copy.Issue(r));
                         }
                         if (Worse(path, chosenPath))
@@ -504,11 +504,13 @@ public static class RdfCanonicalizer
                     {
                         continue;
                     }
-                    foreach (var r in recursion)
+                    var current = copy ?? issuer;
+                    // Recursion may re-enter this method, so iterate over a snapshot of the list.
+                    foreach (var r in recursion.ToArray())
                     {
-                        var (hash, resultIssuer) = HashNDegree(r, copy, depth + 1);
-                        path.Append("_:").Append(copy.Issue(r)).Append('<').Append(hash).Append('>');
-                        copy = resultIssuer;
+                        var (hash, resultIssuer) = HashNDegree(r, current, depth + 1);
+                        path.Append("_:").Append(current.Map[r]).Append('<').Append(hash).Append('>');
+                        current = resultIssuer;
                         if (Worse(path, chosenPath))
                         {
                             skip = true;
@@ -519,11 +521,10 @@ public static class RdfCanonicalizer
                     {
                         continue;
                     }
-                    var candidate = path.ToString();
-                    if (chosenIssuer is null || string.CompareOrdinal(candidate, chosenPath) < 0)
+                    if (chosenIssuer is null || Compare(path, chosenPath) < 0)
                     {
-                        chosenPath = candidate;
-                        chosenIssuer = copy;
+                        chosenPath = path.ToString();
+                        chosenIssuer = current;
                     }
                 }
                 while (NextPermutation(permutation));
@@ -555,7 +556,29 @@ public static class RdfCanonicalizer
             {
                 return false;
             }
-            return string.CompareOrdinal(path.ToString(), chosenPath) > 0;
+            return Compare(path, chosenPath) > 0;
+        }
+
+        /// <summary>Ordinal comparison of a builder's content with a string, without materializing the builder.</summary>
+        private static int Compare(StringBuilder builder, string text)
+        {
+            var offset = 0;
+            foreach (var chunk in builder.GetChunks())
+            {
+                var span = chunk.Span;
+                var n = Math.Min(span.Length, text.Length - offset);
+                var c = span[..n].SequenceCompareTo(text.AsSpan(offset, n));
+                if (c != 0)
+                {
+                    return c;
+                }
+                offset += n;
+                if (n < span.Length)
+                {
+                    return 1;
+                }
+            }
+            return offset < text.Length ? -1 : 0;
         }
 
         /// <summary>Advances to the next lexicographic permutation of indexes; false after the last one.</summary>

@@ -136,6 +136,9 @@ public sealed class DataIntegrityProofTests
         Assert.Throws<DataIntegrityException>(() => DataIntegrityProof.Sign("[1]"u8, TestKey, Options()));
         Assert.Throws<DataIntegrityException>(() => DataIntegrityProof.Sign("{\"a\":"u8, TestKey, Options()));
         Assert.Throws<DataIntegrityException>(() => DataIntegrityProof.Sign(Credential(), TestKey, Options("ecdsa-rdfc-2019")));
+        var loneSurrogate = JsonNode.Parse(Credential())!.AsObject();
+        loneSurrogate["name"] = "bad \ud800";
+        Assert.Throws<DataIntegrityException>(() => DataIntegrityProof.Sign(loneSurrogate, TestKey, Options()));
         // Safe mode: a term no context defines must not be silently dropped.
         var undefined = JsonNode.Parse(Credential())!;
         undefined["notInAnyContext"] = "x";
@@ -148,6 +151,9 @@ public sealed class DataIntegrityProofTests
     {
         Assert.Equal(DataIntegrityFailure.MalformedDocument, DataIntegrityProof.Verify("nope"u8).Failure);
         Assert.Equal(DataIntegrityFailure.NoProof, DataIntegrityProof.Verify(Credential()).Failure);
+        Assert.Equal(DataIntegrityFailure.MalformedDocument, DataIntegrityProof.Verify("{\"\\udc00\":1,\"proof\":{}}"u8).Failure);
+        Assert.Equal(DataIntegrityFailure.MalformedDocument, DataIntegrityProof.Verify("{\"a\":1,\"a\":2,\"proof\":{}}"u8).Failure);
+        Assert.Throws<DataIntegrityException>(() => DataIntegrityProof.Sign("{\"\\udc00\":1}"u8, TestKey, Options()));
 
         var signed = DataIntegrityProof.Sign(Credential(), TestKey, Options());
         Assert.Equal(DataIntegrityFailure.ProofPurposeMismatch, DataIntegrityProof.Verify(signed, new() { ExpectedProofPurpose = "authentication" }).Failure);

@@ -41,6 +41,9 @@ public sealed class JcsTests
         Assert.Throws<FormatException>(() => C("[\"\\ud800\"]"));
         Assert.Throws<FormatException>(() => C("[1e400]"));
         Assert.Throws<FormatException>(() => C("{"));
+        Assert.Throws<FormatException>(() => JcsCanonicalizer.Canonicalize(new JsonObject { ["x"] = "\ud800" }));
+        Assert.Throws<FormatException>(() => JcsCanonicalizer.Canonicalize([(byte)'"', 0xC0, (byte)'"']));
+        Assert.Throws<FormatException>(() => C("{\"\\udc00\":1}"));
     }
 
     [Fact]

@@ -69,17 +69,33 @@ public sealed class RdfCanonicalizerTests
     }
 
     [Fact]
-    public void RepeatedRelatedNodeHitsThePermutationLimit()
+    public void SymmetricStarHitsThePermutationLimit()
     {
-        // One blank node linked to another through 12 graphs: the related list holds 12 copies of the same node.
+        // Two identical stars of ten interchangeable leaves: each hub sees 10! orders of the same related hash.
+        var lines = new System.Text.StringBuilder();
+        for (var hub = 0; hub < 2; hub++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                lines.Append(CultureInfo.InvariantCulture, $"_:hub{hub} <urn:p> _:leaf{hub}x{i} .\n_:leaf{hub}x{i} <urn:q> \"x\" .\n");
+            }
+        }
+        var star = NQuads.Parse(lines.ToString());
+        Assert.Throws<RdfCanonicalizationLimitException>(() =>
+            RdfCanonicalizer.Canonicalize(star, new RdfCanonicalizationOptions { MaxPermutations = 1_000, MaxHashNDegreeCalls = 1_000_000 }));
+    }
+
+    [Fact]
+    public void RepeatedRelatedNodeDoesNotMultiplyPermutations()
+    {
+        // Two blank nodes linked through 12 graphs: the related list holds 12 copies of one node, one distinct order.
         var lines = new System.Text.StringBuilder();
         for (var g = 0; g < 12; g++)
         {
             lines.Append(CultureInfo.InvariantCulture, $"_:a <urn:p> _:b <urn:g{g}> .\n_:b <urn:p> _:a <urn:g{g}> .\n");
         }
-        var quads = NQuads.Parse(lines.ToString());
-        Assert.Throws<RdfCanonicalizationLimitException>(() =>
-            RdfCanonicalizer.Canonicalize(quads, new RdfCanonicalizationOptions { MaxPermutations = 10_000 }));
+        var result = RdfCanonicalizer.Canonicalize(NQuads.Parse(lines.ToString()), new RdfCanonicalizationOptions { MaxPermutations = 10 });
+        Assert.Equal(2, result.IssuedIdentifiers.Count);
     }
 
     [Property(MaxTest = 200)]
