@@ -24,6 +24,12 @@ public sealed class SuiteReport(string name)
     {
         Console.WriteLine(Summary);
         output?.WriteLine(Summary);
+        // The test platform captures console output; CI prints the files of OBI_TEST_REPORT_DIR instead.
+        if (Environment.GetEnvironmentVariable("OBI_TEST_REPORT_DIR") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "conformance-" + Name + ".txt"), Summary + Environment.NewLine);
+        }
         foreach (var failure in _failures)
         {
             output?.WriteLine("  FAIL " + failure);
