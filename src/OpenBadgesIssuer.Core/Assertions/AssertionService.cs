@@ -28,6 +28,9 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
 {
     private const string Resource = "assertion";
 
+    /// <summary>Time the last <see cref="IssueAsync"/> of this (scoped) instance spent building, signing and baking.</summary>
+    public TimeSpan SigningDuration { get; private set; }
+
     public async Task<Result<Assertion>> IssueAsync(
         string tenantId, string badgeClassId, AwardDraft award, PublicLinks links, CancellationToken ct)
     {
@@ -102,6 +105,8 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             return Error.Validation("credential", "invalid_credential", string.Join("; ", problems));
         }
 
+        long signingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+
         // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
         string did = links.IssuerDid(issuer.Id);
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
@@ -133,6 +138,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             links.Ob3Credential(assertion.Id), links.Ob3Jwt(assertion.Id), links.BakedPng(assertion.Id), links.BakedSvg(assertion.Id));
         AwardPageModel page = AwardPageModel.FromCredential(input, awardLinks, assertion.RecipientName) with { ImageSrc = links.Image(image.Id) };
 
+        SigningDuration = System.Diagnostics.Stopwatch.GetElapsedTime(signingStarted);
         db.Assertions.Add(assertion);
         Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
         Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
