@@ -113,6 +113,29 @@ public sealed partial class StartupTests
     }
 
     [Fact]
+    public async Task DatabaseFailure_Returns500ProblemWithoutDetails()
+    {
+        await using var fixture = new SqliteApiFixture();
+        await fixture.InitializeAsync();
+        TestTenant tenant = await fixture.Factory.CreateTenantAsync();
+        using HttpClient client = fixture.Factory.CreateClient(tenant.AdminKey);
+        await using (AsyncServiceScope scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenBadgesIssuer.Core.Persistence.IssuerDbContext>();
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE issuers", Ct);
+        }
+
+        HttpResponseMessage response = await client.GetAsync("/v1/issuers", Ct);
+
+        System.Text.Json.JsonElement problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.InternalServerError, "internal_error");
+        string body = problem.GetRawText();
+        Assert.DoesNotContain("issuers", problem.GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Sqlite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404Problem()
     {
         await using var fixture = new SqliteApiFixture();
