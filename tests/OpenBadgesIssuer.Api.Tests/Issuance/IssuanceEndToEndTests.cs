@@ -180,6 +180,20 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
         JsonElement page = await api.GetJsonAsync($"/v1/badge-classes/{badgeClassId}/assertions?limit=5");
         Assert.Equal(award.GetProperty("id").GetString(), page.GetProperty("items")[0].GetProperty("id").GetString());
 
+        // For outside verifiers (interop suite, ajv, DCC): OBI_TEST_ARTIFACTS_DIR receives the served artifacts.
+        if (Environment.GetEnvironmentVariable("OBI_TEST_ARTIFACTS_DIR") is { Length: > 0 } exportDir)
+        {
+            string dir = Path.Combine(exportDir, fixture.Provider);
+            Directory.CreateDirectory(dir);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "ob3.json"), ob3, Ct);
+            await File.WriteAllTextAsync(Path.Combine(dir, "ob3.jwt"), jwt, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "ob2.json"), ob2, Ct);
+            await File.WriteAllTextAsync(Path.Combine(dir, "ob2.jws"), jws, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "baked.png"), png3, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "did.json"), (await api.FetchAsync($"{ApiFixture.PublicBaseUrl}/issuers/{issuerId}/did.json")).Body, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "jwk.json"), (await api.FetchAsync(verifiedJwt.Header["kid"]!.GetValue<string>())).Body, Ct);
+        }
+
         // Identity documents; no private key material anywhere.
         await api.FetchAsync($"{ApiFixture.PublicBaseUrl}/issuers/{issuerId}/jwks.json");
         await api.FetchAsync($"{ApiFixture.PublicBaseUrl}/ob3/issuers/{issuerId}");
