@@ -149,12 +149,25 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         Add(assertion.Id, ArtifactKinds.Ob2Png, "image/png", PngBadge.Bake(png, BadgeVersion.V2, ob2Json));
         Add(assertion.Id, ArtifactKinds.Ob2Svg, "image/svg+xml", SvgBadge.BakeOb2Hosted(svg, hosted.Id, ob2Json));
         Add(assertion.Id, ArtifactKinds.Html, "text/html; charset=utf-8", AwardPage.RenderUtf8(page));
-        if (!version.Awarded)
+        if (version.Awarded)
         {
-            version.Awarded = true;
+            await db.SaveChangesAsync(ct);
+            return assertion;
+        }
+
+        // First award of this version: mark it awarded only if it still holds the definition and image read above (an
+        // in-place edit of an unawarded version may have happened meanwhile), in the same transaction as the award.
+        await using Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
+        int claimed = await db.BadgeClassVersions
+            .Where(v => v.Id == version.Id && v.Definition == version.Definition && v.ImageId == version.ImageId)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Awarded, true), ct);
+        if (claimed == 0)
+        {
+            return Error.Conflict("badge_class_changed", "The badge class was edited while the award was being issued; retry.");
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return assertion;
     }
 
