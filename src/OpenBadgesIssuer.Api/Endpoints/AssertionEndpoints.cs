@@ -37,7 +37,11 @@ public static class AssertionEndpoints
         string badgeClassId, IssueAssertionRequest body, ClaimsPrincipal user, AssertionService assertions, PublicUrls urls,
         HttpContext context, CancellationToken ct)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         Result<Assertion> result = await assertions.IssueAsync(user.GetTenantId(), badgeClassId, body.ToDraft(), urls.Links(context), ct);
+        // Server-Timing (W3C): signing vs the whole use case, so load tests can report the signing share.
+        context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"sign;dur={assertions.SigningDuration.TotalMilliseconds:F2}, issue;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F2}");
         return result.IsSuccess
             ? TypedResults.Created(urls.Absolute(context, $"/v1/assertions/{result.Value.Id}"), AssertionResponse.From(result.Value, urls.Links(context)))
             : result.Error.ToProblem();

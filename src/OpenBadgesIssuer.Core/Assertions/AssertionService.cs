@@ -28,6 +28,9 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
 {
     private const string Resource = "assertion";
 
+    /// <summary>Time the last <see cref="IssueAsync"/> of this (scoped) instance spent building, signing and baking.</summary>
+    public TimeSpan SigningDuration { get; private set; }
+
     public async Task<Result<Assertion>> IssueAsync(
         string tenantId, string badgeClassId, AwardDraft award, PublicLinks links, CancellationToken ct)
     {
@@ -102,6 +105,8 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             return Error.Validation("credential", "invalid_credential", string.Join("; ", problems));
         }
 
+        long signingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+
         // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
         string did = links.IssuerDid(issuer.Id);
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
@@ -133,6 +138,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             links.Ob3Credential(assertion.Id), links.Ob3Jwt(assertion.Id), links.BakedPng(assertion.Id), links.BakedSvg(assertion.Id));
         AwardPageModel page = AwardPageModel.FromCredential(input, awardLinks, assertion.RecipientName) with { ImageSrc = links.Image(image.Id) };
 
+        SigningDuration = System.Diagnostics.Stopwatch.GetElapsedTime(signingStarted);
         db.Assertions.Add(assertion);
         Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
         Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
@@ -143,12 +149,25 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         Add(assertion.Id, ArtifactKinds.Ob2Png, "image/png", PngBadge.Bake(png, BadgeVersion.V2, ob2Json));
         Add(assertion.Id, ArtifactKinds.Ob2Svg, "image/svg+xml", SvgBadge.BakeOb2Hosted(svg, hosted.Id, ob2Json));
         Add(assertion.Id, ArtifactKinds.Html, "text/html; charset=utf-8", AwardPage.RenderUtf8(page));
-        if (!version.Awarded)
+        if (version.Awarded)
         {
-            version.Awarded = true;
+            await db.SaveChangesAsync(ct);
+            return assertion;
+        }
+
+        // First award of this version: mark it awarded only if it still holds the definition and image read above (an
+        // in-place edit of an unawarded version may have happened meanwhile), in the same transaction as the award.
+        await using Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
+        int claimed = await db.BadgeClassVersions
+            .Where(v => v.Id == version.Id && v.Definition == version.Definition && v.ImageId == version.ImageId)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Awarded, true), ct);
+        if (claimed == 0)
+        {
+            return Error.Conflict("badge_class_changed", "The badge class was edited while the award was being issued; retry.");
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return assertion;
     }
 

@@ -155,7 +155,7 @@ public sealed class BadgeClassService(IssuerDbContext db, TimeProvider time)
             return valid.Error;
         }
 
-        BadgeClassVersion current = await db.BadgeClassVersions.FirstAsync(v => v.Id == badgeClass.CurrentVersionId, ct);
+        BadgeClassVersion current = await db.BadgeClassVersions.AsNoTracking().FirstAsync(v => v.Id == badgeClass.CurrentVersionId, ct);
         string imageId = current.ImageId;
         if (image is not null)
         {
@@ -187,14 +187,10 @@ public sealed class BadgeClassService(IssuerDbContext db, TimeProvider time)
             db.BadgeClassVersions.Add(result);
             badgeClass.CurrentVersionId = result.Id;
         }
-        else
-        {
-            current.Definition = valid.Value.Serialize();
-            current.ImageId = imageId;
-        }
 
         badgeClass.Version++;
         badgeClass.UpdatedAt = now;
+        await using Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -204,6 +200,23 @@ public sealed class BadgeClassService(IssuerDbContext db, TimeProvider time)
             return Error.PreconditionFailed();
         }
 
+        if (!current.Awarded)
+        {
+            // Edit in place only while the version is still unawarded: a first award committed since our read wins,
+            // and the caller retries (its next edit then creates a new version).
+            string definitionJson = valid.Value.Serialize();
+            int updated = await db.BadgeClassVersions.Where(v => v.Id == current.Id && !v.Awarded)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Definition, definitionJson).SetProperty(v => v.ImageId, imageId), ct);
+            if (updated == 0)
+            {
+                return Error.PreconditionFailed();
+            }
+
+            current.Definition = definitionJson;
+            current.ImageId = imageId;
+        }
+
+        await transaction.CommitAsync(ct);
         return new BadgeClassView(badgeClass, result, valid.Value);
     }
 

@@ -75,6 +75,14 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
         DateTimeOffset validFrom = DateTimeOffset.Parse(credential["validFrom"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(validFrom.AddMonths(60), DateTimeOffset.Parse(credential["validUntil"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("jordan.teacher", Encoding.UTF8.GetString(ob3), StringComparison.OrdinalIgnoreCase);
+        string achievementId = achievement["id"]!.GetValue<string>();
+        JsonObject servedAchievement = await api.FetchJsonAsync(achievementId);
+        Assert.Equal(achievementId, servedAchievement["id"]!.GetValue<string>());
+        foreach (string member in new[] { "name", "criteria", "resultDescription", "alignment", "creditsAvailable", "image" })
+        {
+            Assert.True(JsonNode.DeepEquals(achievement[member], servedAchievement[member]), member);
+        }
+
         JsonSchema schema = await Ob3Schemas.LoadAsync("ob_v3p0_achievementcredential_schema.json");
         Assert.Empty(Ob3Schemas.Errors(schema, ob3));
 
@@ -171,6 +179,20 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
         Assert.Equal(links.GetRawText(), fetched.GetProperty("links").GetRawText());
         JsonElement page = await api.GetJsonAsync($"/v1/badge-classes/{badgeClassId}/assertions?limit=5");
         Assert.Equal(award.GetProperty("id").GetString(), page.GetProperty("items")[0].GetProperty("id").GetString());
+
+        // For outside verifiers (interop suite, ajv, DCC): OBI_TEST_ARTIFACTS_DIR receives the served artifacts.
+        if (Environment.GetEnvironmentVariable("OBI_TEST_ARTIFACTS_DIR") is { Length: > 0 } exportDir)
+        {
+            string dir = Path.Combine(exportDir, fixture.Provider);
+            Directory.CreateDirectory(dir);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "ob3.json"), ob3, Ct);
+            await File.WriteAllTextAsync(Path.Combine(dir, "ob3.jwt"), jwt, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "ob2.json"), ob2, Ct);
+            await File.WriteAllTextAsync(Path.Combine(dir, "ob2.jws"), jws, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "baked.png"), png3, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "did.json"), (await api.FetchAsync($"{ApiFixture.PublicBaseUrl}/issuers/{issuerId}/did.json")).Body, Ct);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "jwk.json"), (await api.FetchAsync(verifiedJwt.Header["kid"]!.GetValue<string>())).Body, Ct);
+        }
 
         // Identity documents; no private key material anywhere.
         await api.FetchAsync($"{ApiFixture.PublicBaseUrl}/issuers/{issuerId}/jwks.json");
