@@ -30,7 +30,7 @@ public static class BakeSources
     }
 
     /// <summary>An 8-bit RGB PNG of one colour (PNG spec: IHDR, one zlib IDAT, IEND; filter byte 0 per row).</summary>
-    internal static byte[] SolidPng(int width, int height, byte r, byte g, byte b)
+    public static byte[] SolidPng(int width, int height, byte r, byte g, byte b)
     {
         byte[] raw = new byte[height * (1 + (3 * width))];
         for (int y = 0; y < height; y++)

@@ -14,6 +14,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public string ConnectionString { get; protected set; } = "";
 
+    /// <summary>The base of every public URL; the test server answers any host, so tests GET these paths through it.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
     public ApiFactory Factory => _factory ?? throw new InvalidOperationException(SkipReason ?? "The fixture is not initialised.");
 
     /// <summary>Extra settings for subclasses (e.g. a low rate limit).</summary>
@@ -31,6 +34,8 @@ public abstract class ApiFixture : IAsyncLifetime
             ["Database:Provider"] = Provider,
             ["Database:ConnectionString"] = ConnectionString,
             ["Database:CreateDefaultTenant"] = "false",
+            ["Signing:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["PublicBaseUrl"] = PublicBaseUrl,
         };
         foreach ((string key, string? value) in ExtraSettings)
         {
