@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OpenBadgesIssuer.Api.Auth;
 using OpenBadgesIssuer.Api.Contracts;
 using OpenBadgesIssuer.Api.Hosting;
@@ -35,9 +38,16 @@ public static class AssertionEndpoints
 
     public static async Task<Results<Created<AssertionResponse>, ProblemHttpResult>> IssueAssertion(
         string badgeClassId, IssueAssertionRequest body, ClaimsPrincipal user, AssertionService assertions, PublicUrls urls,
-        HttpContext context, CancellationToken ct)
+        HttpContext context, IssuanceTimings timings, IOptions<ApiOptions> api, CancellationToken ct)
     {
+        long started = Stopwatch.GetTimestamp();
         Result<Assertion> result = await assertions.IssueAsync(user.GetTenantId(), badgeClassId, body.ToDraft(), urls.Links(context), ct);
+        if (api.Value.ServerTiming)
+        {
+            context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
+                $"sign;dur={timings.Signing.TotalMilliseconds:F3}, store;dur={timings.Storing.TotalMilliseconds:F3}, issue;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F3}");
+        }
+
         return result.IsSuccess
             ? TypedResults.Created(urls.Absolute(context, $"/v1/assertions/{result.Value.Id}"), AssertionResponse.From(result.Value, urls.Links(context)))
             : result.Error.ToProblem();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ namespace OpenBadgesIssuer.Core.Assertions;
 /// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions, baked PNG/SVG for both versions, the HTML page) and
 /// stores the exact bytes with the assertion in one SaveChanges (one transaction).
 /// </summary>
-public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time)
+public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time, IssuanceTimings? timings = null)
 {
     private const string Resource = "assertion";
 
@@ -105,6 +106,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
         string did = links.IssuerDid(issuer.Id);
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
+        long signing = Stopwatch.GetTimestamp();
         byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(ed25519), new DataIntegritySigningOptions
         {
             VerificationMethod = did + "#" + ed25519.KeyId,
@@ -114,6 +116,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         string ob3Json = Encoding.UTF8.GetString(ob3);
         JoseSigningKey jwtKey = JoseSigningKey.Es256(signers.Unlocked(p256).Ecdsa, links.Jwk(issuer.Id, p256.KeyId));
         string jwt = VcJwt.Sign(JsonNode.Parse(ob3)!.AsObject(), jwtKey);
+        TimeSpan signed = Stopwatch.GetElapsedTime(signing);
 
         // OB 2.0: hosted assertion (id = its URL) and signed assertion (urn:uuid id, SignedBadge with creator).
         Ob2Assertion hosted = CredentialBuilder.Ob2(assertion, award, links, version);
@@ -123,7 +126,9 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             Id = "urn:uuid:" + assertion.CredentialId.ToString("D"),
             SignedBy = links.Ob2Key(issuer.Id, rsa.KeyId),
         });
+        signing = Stopwatch.GetTimestamp();
         string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(rsa).Rsa);
+        signed += Stopwatch.GetElapsedTime(signing);
         string ob2Json = Encoding.UTF8.GetString(ob2);
 
         byte[] png = image.MediaType == "image/png" ? image.Content : BakeSources.PlaceholderPng;
@@ -148,7 +153,14 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             version.Awarded = true;
         }
 
+        long storing = Stopwatch.GetTimestamp();
         await db.SaveChangesAsync(ct);
+        if (timings is not null)
+        {
+            timings.Signing = signed;
+            timings.Storing = Stopwatch.GetElapsedTime(storing);
+        }
+
         return assertion;
     }
 
