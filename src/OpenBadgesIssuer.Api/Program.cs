@@ -24,9 +24,11 @@ if (verb)
     return await CommandLine.RunAsync(args, app.Services, Console.Out, Console.Error, CancellationToken.None);
 }
 
-app.UseIssuerApi();
 try
 {
+    // Validate options first so a bad setting gives one clear line instead of a host start-up stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.UseIssuerApi();
     await app.RunAsync();
     return 0;
 }

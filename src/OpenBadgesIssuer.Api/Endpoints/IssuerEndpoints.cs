@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OpenBadgesIssuer.Api.Auth;
 using OpenBadgesIssuer.Api.Contracts;
 using OpenBadgesIssuer.Api.Hosting;
+using OpenBadgesIssuer.Api.OpenApi;
 using OpenBadgesIssuer.Api.Problems;
 using OpenBadgesIssuer.Core.Domain;
 using OpenBadgesIssuer.Core.Errors;
@@ -35,9 +36,11 @@ public static class IssuerEndpoints
         group.MapPatch("/{id}", UpdateIssuer).RequireScope(Scopes.IssuersWrite)
             .WithName(nameof(UpdateIssuer)).WithSummary("Partially update an issuer profile (JSON merge patch, If-Match required)")
             .Accepts<UpdateIssuerRequest>("application/merge-patch+json", "application/json")
+            .WithMetadata(new IfMatchMetadata(Required: true))
             .WithProblems(400, 404, 412, 413, 415, 422, 428);
         group.MapDelete("/{id}", DeleteIssuer).RequireScope(Scopes.IssuersWrite)
             .WithName(nameof(DeleteIssuer)).WithSummary("Delete an issuer profile (soft delete; If-Match optional)")
+            .WithMetadata(new IfMatchMetadata(Required: false))
             .WithProblems(404, 412);
         return group;
     }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpenBadgesIssuer.Core.Errors;
 using OpenBadgesIssuer.Core.Persistence;
@@ -46,12 +49,12 @@ internal sealed class DatabaseStartup(
     {
         if (options.IsSqlite)
         {
-            SqliteProvider.EnsureDirectory(options.ConnectionString ?? SqliteProvider.DefaultConnectionString);
+            SqliteProvider.EnsureDirectory(options.EffectiveConnectionString);
         }
 
         await using AsyncServiceScope scope = scopes.CreateAsyncScope();
         IssuerDbContext db = scope.ServiceProvider.GetRequiredService<IssuerDbContext>();
-        List<string> pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        List<string> pending = await PendingMigrationsAsync(db, ct);
         if (pending.Count == 0)
         {
             return true;
@@ -66,6 +69,22 @@ internal sealed class DatabaseStartup(
         await db.Database.MigrateAsync(ct);
         Log.MigrationsApplied(logger, options.Provider, pending.Count);
         return true;
+    }
+
+    /// <summary>
+    /// Pending migrations, without querying a history table that does not exist yet (on a fresh PostgreSQL database
+    /// that query fails and EF logs it as an error, which would alarm whoever reads the first start's log).
+    /// </summary>
+    private static async Task<List<string>> PendingMigrationsAsync(IssuerDbContext db, CancellationToken ct)
+    {
+        IHistoryRepository history = db.GetService<IHistoryRepository>();
+        IRelationalDatabaseCreator creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct) || !await history.ExistsAsync(ct))
+        {
+            return db.Database.GetMigrations().ToList();
+        }
+
+        return (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

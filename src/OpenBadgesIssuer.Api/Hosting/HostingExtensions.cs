@@ -35,11 +35,11 @@ public static class HostingExtensions
             DatabaseOptions database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.IsPostgres)
             {
-                options.UseIssuerPostgres(database.ConnectionString!);
+                options.UseIssuerPostgres(database.EffectiveConnectionString);
             }
             else
             {
-                options.UseIssuerSqlite(database.ConnectionString ?? SqliteProvider.DefaultConnectionString);
+                options.UseIssuerSqlite(database.EffectiveConnectionString);
             }
         });
         services.AddIssuerCore();
@@ -76,6 +76,7 @@ public static class HostingExtensions
         {
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<SecurityOperationTransformer>();
+            options.AddOperationTransformer<IfMatchOperationTransformer>();
             options.AddSchemaTransformer<StrictContractSchemaTransformer>();
         });
 

@@ -19,6 +19,11 @@ public sealed class DatabaseOptions
     /// <summary>On first start with no tenant, create one and print its admin key once to the console.</summary>
     public bool CreateDefaultTenant { get; set; } = true;
 
+    /// <summary>The connection string to use: the configured one, or the SQLite default when none is set.</summary>
+    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString)
+        ? OpenBadgesIssuer.Migrations.Sqlite.SqliteProvider.DefaultConnectionString
+        : ConnectionString;
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 
     public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);

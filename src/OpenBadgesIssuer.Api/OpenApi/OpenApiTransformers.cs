@@ -75,3 +75,32 @@ internal sealed class StrictContractSchemaTransformer : IOpenApiSchemaTransforme
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Endpoint metadata: the operation takes an <c>If-Match</c> header (required or optional).</summary>
+public sealed record IfMatchMetadata(bool Required);
+
+/// <summary>Documents the <c>If-Match</c> header of conditional operations.</summary>
+internal sealed class IfMatchOperationTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        IfMatchMetadata? ifMatch = context.Description.ActionDescriptor.EndpointMetadata.OfType<IfMatchMetadata>().FirstOrDefault();
+        if (ifMatch is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match",
+            In = ParameterLocation.Header,
+            Required = ifMatch.Required,
+            Description = ifMatch.Required
+                ? "The ETag of the version being changed (428 without it, 412 when stale)."
+                : "Optional: the ETag of the version being deleted (412 when stale).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
+    }
+}

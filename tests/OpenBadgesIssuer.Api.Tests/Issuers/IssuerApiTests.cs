@@ -237,6 +237,27 @@ public abstract class IssuerApiTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal("Second", fetched.GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task PatchIssuer_ConcurrentWithSameETag_ExactlyOneWins()
+    {
+        fixture.EnsureAvailable();
+        TestTenant tenant = await fixture.Factory.CreateTenantAsync();
+        using HttpClient client = fixture.Factory.CreateClient(tenant.AdminKey);
+        (string id, string etag) = await CreateAsync(client);
+
+        HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            PatchAsync(client, id, $$"""{"name":"Writer {{i}}"}""", etag)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK),
+            r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        HttpResponseMessage winner = responses.Single(r => r.StatusCode == HttpStatusCode.OK);
+        string winnerName = (await HttpAssert.JsonAsync(winner, HttpStatusCode.OK)).GetProperty("name").GetString()!;
+        HttpResponseMessage current = await client.GetAsync($"/v1/issuers/{id}", Ct);
+        Assert.Equal(winnerName, (await HttpAssert.JsonAsync(current, HttpStatusCode.OK)).GetProperty("name").GetString());
+        Assert.Equal("\"v2\"", current.Headers.ETag!.Tag);
+    }
+
     [Theory]
     [InlineData("""{"name":null}""", HttpStatusCode.UnprocessableEntity, "required")]
     [InlineData("""{"email":"nope"}""", HttpStatusCode.UnprocessableEntity, "invalid_email")]

@@ -17,7 +17,15 @@ namespace OpenBadgesIssuer.Api.Tests.Security;
 public sealed class AuthWalkTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
 {
     /// <summary>Endpoints reachable without a key, by route pattern.</summary>
-    private static readonly string[] PublicEndpoints = ["/openapi/{documentName}.json", "/health/live", "/health/ready"];
+    private static readonly string[] PublicEndpoints =
+    [
+        "/openapi/{documentName}.json", "/health/live", "/health/ready",
+        // Public identity and credential documents (verifiers fetch them without credentials).
+        "/issuers/{id}/did.json", "/issuers/{id}/jwks.json", "/issuers/{id}/keys/{kid}", "/ob3/issuers/{id}", "/ob2/issuers/{id}",
+        "/ob2/issuers/{id}/keys/{kid}", "/ob2/issuers/{id}/revocations", "/ob2/badge-classes/{versionId}", "/images/{id}",
+        "/ob2/assertions/{id}", "/ob2/assertions/{id}/signed", "/ob3/credentials/{id}", "/ob3/credentials/{id}/jwt",
+        "/assertions/{id}/baked.png", "/assertions/{id}/baked.svg", "/assertions/{id}",
+    ];
 
     [Fact]
     public async Task EveryOpenApiOperation_WithoutKey_Returns401Problem()
@@ -91,6 +99,15 @@ public sealed class AuthWalkTests(SqliteApiFixture fixture) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json", ct)).StatusCode);
+        // Public documents answer without a key (404 problem for unknown ids, never 401).
+        foreach (string pattern in PublicEndpoints.Where(p => p.StartsWith("/issuers", StringComparison.Ordinal) || p.Contains("/ob", StringComparison.Ordinal)
+                     || p.StartsWith("/assertions", StringComparison.Ordinal) || p.StartsWith("/images", StringComparison.Ordinal)))
+        {
+            string path = pattern.Replace("{id}", "x_unknown", StringComparison.Ordinal).Replace("{kid}", "k", StringComparison.Ordinal)
+                .Replace("{versionId}", "x_unknown", StringComparison.Ordinal);
+            await HttpAssert.ProblemAsync(await client.GetAsync(path, ct), HttpStatusCode.NotFound, "not_found");
+        }
+
         HttpResponseMessage swagger = await client.GetAsync("/swagger/index.html", ct);
         Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
         Assert.Contains("swagger", await swagger.Content.ReadAsStringAsync(ct), StringComparison.OrdinalIgnoreCase);
@@ -111,9 +128,16 @@ public sealed class AuthWalkTests(SqliteApiFixture fixture) : IClassFixture<Sqli
         {
             foreach (JsonProperty operation in path.Value.EnumerateObject())
             {
-                Assert.True(operation.Value.TryGetProperty("security", out _), $"{operation.Name} {path.Name} has no security");
+                if (!operation.Value.TryGetProperty("security", out _))
+                {
+                    Assert.True(PublicEndpoints.Contains(path.Name), $"{operation.Name} {path.Name} has no security and is not on the public list");
+                    continue;
+                }
+
                 string scope = operation.Value.GetProperty("x-required-scope").GetString()!;
-                operations.Add((new HttpMethod(operation.Name.ToUpperInvariant()), path.Name.Replace("{id}", "iss_01J00000000000000000000000", StringComparison.Ordinal), scope));
+                operations.Add((new HttpMethod(operation.Name.ToUpperInvariant()), path.Name.Replace("{id}", "iss_01J00000000000000000000000", StringComparison.Ordinal)
+                    .Replace("{issuerId}", "iss_01J00000000000000000000000", StringComparison.Ordinal)
+                    .Replace("{badgeClassId}", "bc_01J00000000000000000000000", StringComparison.Ordinal), scope));
             }
         }
 
