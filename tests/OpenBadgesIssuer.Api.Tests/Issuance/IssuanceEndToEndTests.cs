@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using OpenBadgesIssuer.Api.Tests.Infrastructure;
+using OpenBadgesIssuer.Core.Assertions;
 using OpenBadgesIssuer.Core.Tests.OpenBadges;
 using OpenBadgesIssuer.Standards.Baking;
 using OpenBadgesIssuer.Standards.DataIntegrity;
@@ -338,11 +339,11 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
             ("""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"aGVsbG8=","mediaType":"image/png"}}""", "invalid_image"),
             ("""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"%%%","mediaType":"image/png"}}""", "invalid_base64"),
             ("""{"name":"A","description":"B","criteria":{"narrative":"C"}}""", "required"),
-            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(Core.Assertions.BakeSources.PlaceholderPng)}}}","mediaType":"image/svg+xml"}}""", "media_type_mismatch"),
-            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(Core.Assertions.BakeSources.PlaceholderPng)}}}"},"rubric":[{"name":"R","levels":[]}]}""", "required"),
-            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(Core.Assertions.BakeSources.PlaceholderPng)}}}"},"alignments":[{"targetName":"T"}]}""", "required"),
-            ($$$"""{"name":"A","description":"B","image":{"data":"{{{Convert.ToBase64String(Core.Assertions.BakeSources.PlaceholderPng)}}}"}}""", "required"),
-            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"achievementType":"Sticker","image":{"data":"{{{Convert.ToBase64String(Core.Assertions.BakeSources.PlaceholderPng)}}}"}}""", "invalid_achievement_type"),
+            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(BakeSources.PlaceholderPng)}}}","mediaType":"image/svg+xml"}}""", "media_type_mismatch"),
+            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(BakeSources.PlaceholderPng)}}}"},"rubric":[{"name":"R","levels":[]}]}""", "required"),
+            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{Convert.ToBase64String(BakeSources.PlaceholderPng)}}}"},"alignments":[{"targetName":"T"}]}""", "required"),
+            ($$$"""{"name":"A","description":"B","image":{"data":"{{{Convert.ToBase64String(BakeSources.PlaceholderPng)}}}"}}""", "required"),
+            ($$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"achievementType":"Sticker","image":{"data":"{{{Convert.ToBase64String(BakeSources.PlaceholderPng)}}}"}}""", "invalid_achievement_type"),
         };
         foreach ((string json, string code) in cases)
         {
