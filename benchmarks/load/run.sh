@@ -118,7 +118,6 @@ api="http://127.0.0.1:$api_port"
   Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=obi_load;Maximum Pool Size=100" \
   Signing__KeyEncryptionKey="$(head -c 32 /dev/urandom | base64)" \
   RateLimiting__Enabled=false \
-  Api__ServerTiming=true \
   Logging__LogLevel__Default=Warning \
   DOTNET_PerfMapEnabled="$([[ -n "${OBI_LOAD_PERF:-}" ]] && echo 1 || echo 0)" \
   DOTNET_EnableWriteXorExecute="$([[ -n "${OBI_LOAD_PERF:-}" ]] && echo 0 || echo 1)" \
@@ -133,7 +132,7 @@ for _ in $(seq 1 120); do
 done
 key=$(grep -o 'obi_live_[0-9a-z]\{16\}_[0-9a-z]\{52\}' "$work/api.log" | head -1 || true)
 [[ -n "$key" ]] || { grep -v obi_live_ "$work/api.log"; echo "load: no bootstrap key in the API output" >&2; exit 2; }
-echo "load: API (Release, Postgres provider, rate limiting off, Server-Timing on) at $api"
+echo "load: API (Release, Postgres provider, rate limiting off) at $api"
 
 # ---- an issuer, a badge class (with rubric and image) and one award: the district walkthrough -------------------------
 OBI_URL="$api" OBI_API_KEY="$key" OBI_WALKTHROUGH_OUT="$work/setup" bash "$repo/samples/district-walkthrough.sh" >"$work/setup.log" 2>&1 \

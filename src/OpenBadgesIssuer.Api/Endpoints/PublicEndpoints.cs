@@ -27,6 +27,7 @@ public static class PublicEndpoints
         Map(routes, "/ob2/issuers/{id}/keys/{kid}", GetOb2Key, "OB 2.0 CryptographicKey (RSA public key PEM)");
         Map(routes, "/ob2/issuers/{id}/revocations", GetOb2RevocationList, "OB 2.0 RevocationList of the issuer");
         Map(routes, "/ob2/badge-classes/{versionId}", GetOb2BadgeClass, "OB 2.0 BadgeClass of one badge class version");
+        Map(routes, "/ob3/achievements/{versionId}", GetAchievement, "OB 3.0 Achievement of one badge class version (its id)");
         Map(routes, "/images/{id}", GetImage, "A badge image (PNG or sanitized SVG)");
         Map(routes, "/ob2/assertions/{id}", GetOb2Assertion, "Hosted OB 2.0 Assertion (JSON-LD; HTML page for Accept: text/html)");
         Map(routes, "/ob2/assertions/{id}/signed", GetOb2SignedAssertion, "OB 2.0 signed assertion (compact JWS, RS256)");
@@ -42,8 +43,8 @@ public static class PublicEndpoints
     public static IReadOnlyList<string> Patterns { get; } =
     [
         "/issuers/{id}/did.json", "/issuers/{id}/jwks.json", "/issuers/{id}/keys/{kid}", "/ob3/issuers/{id}", "/ob2/issuers/{id}",
-        "/ob2/issuers/{id}/keys/{kid}", "/ob2/issuers/{id}/revocations", "/ob2/badge-classes/{versionId}", "/images/{id}",
-        "/ob2/assertions/{id}", "/ob2/assertions/{id}/signed", "/ob3/credentials/{id}", "/ob3/credentials/{id}/jwt",
+        "/ob2/issuers/{id}/keys/{kid}", "/ob2/issuers/{id}/revocations", "/ob2/badge-classes/{versionId}", "/ob3/achievements/{versionId}",
+        "/images/{id}", "/ob2/assertions/{id}", "/ob2/assertions/{id}/signed", "/ob3/credentials/{id}", "/ob3/credentials/{id}/jwt",
         "/assertions/{id}/baked.png", "/assertions/{id}/baked.svg", "/assertions/{id}",
     ];
 
@@ -74,6 +75,9 @@ public static class PublicEndpoints
 
     public static async Task<IResult> GetOb2BadgeClass(string versionId, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
         Serve(context, await docs.Ob2BadgeClassAsync(versionId, urls.Links(context), ct), IdentityCache);
+
+    public static async Task<IResult> GetAchievement(string versionId, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Serve(context, await docs.AchievementAsync(versionId, urls.Links(context), ct), IdentityCache);
 
     public static async Task<IResult> GetImage(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
         Serve(context, await docs.ImageAsync(id, ct), ArtifactCache);

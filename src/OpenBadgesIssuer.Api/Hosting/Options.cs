@@ -39,9 +39,6 @@ public sealed class ApiOptions
 
     /// <summary>Serve Swagger UI at <c>/swagger</c>.</summary>
     public bool SwaggerUi { get; set; } = true;
-
-    /// <summary>Add a <c>Server-Timing</c> header (sign, store, issue durations) to issuance responses. Off by default.</summary>
-    public bool ServerTiming { get; set; }
 }
 
 /// <summary>Section <c>RateLimiting</c>: a token bucket per API key (and per client address for anonymous calls).</summary>

@@ -1,8 +1,8 @@
 namespace OpenBadgesIssuer.Core.Assertions;
 
 /// <summary>
-/// Where one issuance spent its time (scoped: one per request). The API reports it in a <c>Server-Timing</c> header
-/// when <c>Api:ServerTiming</c> is on (diagnostics for the load script in benchmarks/load).
+/// Where one issuance spent its time (scoped: one per request). The API reports it in the <c>Server-Timing</c> header
+/// of the issuance response (read by the load scripts).
 /// </summary>
 public sealed class IssuanceTimings
 {

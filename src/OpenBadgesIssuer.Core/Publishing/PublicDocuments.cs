@@ -172,6 +172,54 @@ public sealed class PublicDocuments(IssuerDbContext db, ImmutableDocumentCache c
             Ob2Writer.WriteBadgeClass(CredentialBuilder.Ob2BadgeClass(version, BadgeClassDefinition.Deserialize(version.Definition), links)));
     }
 
+    /// <summary>
+    /// The OB 3.0 Achievement of a badge class version (its <c>id</c> URL): the same members the credentials embed,
+    /// taken from the credential writer's output, with the VC v2 and OB 3.0.3 contexts.
+    /// </summary>
+    public async Task<PublicDocument?> AchievementAsync(string versionId, PublicLinks links, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (!IdGenerator.IsWellFormed(versionId, BadgeClassVersion.IdPrefix))
+        {
+            return null;
+        }
+
+        var row = await db.BadgeClassVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Join(db.Issuers, v => v.IssuerId, i => i.Id, (v, i) => new { v, i })
+            .Join(db.BadgeImages, x => x.v.ImageId, m => m.Id, (x, m) => new { x.v, x.i, m })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        Ob3Achievement achievement = CredentialBuilder.Achievement(row.v, BadgeClassDefinition.Deserialize(row.v.Definition), row.m, links);
+        byte[] carrier = OpenBadgeCredentialWriter.Write(new OpenBadgeCredentialInput(
+            "urn:uuid:00000000-0000-0000-0000-000000000000", CredentialBuilder.Profile(row.i, links), achievement,
+            Ob3Recipient.Subject("urn:uuid:00000000-0000-0000-0000-000000000000"), row.v.CreatedAt) { IncludeCredentialSchema = false });
+        using var document = System.Text.Json.JsonDocument.Parse(carrier);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("@context");
+            foreach (System.Text.Json.JsonElement context in document.RootElement.GetProperty("@context").EnumerateArray())
+            {
+                context.WriteTo(w);
+            }
+
+            w.WriteEndArray();
+            foreach (System.Text.Json.JsonProperty property in document.RootElement.GetProperty("credentialSubject").GetProperty("achievement").EnumerateObject())
+            {
+                property.WriteTo(w);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return new PublicDocument("application/ld+json", buffer.WrittenSpan.ToArray());
+    }
+
     private static bool IsRsa(IssuerSigningKey key) => key.Algorithm is SigningKeyAlgorithm.Rsa2048 or SigningKeyAlgorithm.Rsa3072;
 }
 

@@ -75,6 +75,14 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
         DateTimeOffset validFrom = DateTimeOffset.Parse(credential["validFrom"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(validFrom.AddMonths(60), DateTimeOffset.Parse(credential["validUntil"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("jordan.teacher", Encoding.UTF8.GetString(ob3), StringComparison.OrdinalIgnoreCase);
+        string achievementId = achievement["id"]!.GetValue<string>();
+        JsonObject servedAchievement = await api.FetchJsonAsync(achievementId);
+        Assert.Equal(achievementId, servedAchievement["id"]!.GetValue<string>());
+        foreach (string member in new[] { "name", "criteria", "resultDescription", "alignment", "creditsAvailable", "image" })
+        {
+            Assert.True(JsonNode.DeepEquals(achievement[member], servedAchievement[member]), member);
+        }
+
         JsonSchema schema = await Ob3Schemas.LoadAsync("ob_v3p0_achievementcredential_schema.json");
         Assert.Empty(Ob3Schemas.Errors(schema, ob3));
 

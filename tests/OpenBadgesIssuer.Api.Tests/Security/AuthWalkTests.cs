@@ -22,7 +22,7 @@ public sealed class AuthWalkTests(SqliteApiFixture fixture) : IClassFixture<Sqli
         "/openapi/{documentName}.json", "/health/live", "/health/ready",
         // Public identity and credential documents (verifiers fetch them without credentials).
         "/issuers/{id}/did.json", "/issuers/{id}/jwks.json", "/issuers/{id}/keys/{kid}", "/ob3/issuers/{id}", "/ob2/issuers/{id}",
-        "/ob2/issuers/{id}/keys/{kid}", "/ob2/issuers/{id}/revocations", "/ob2/badge-classes/{versionId}", "/images/{id}",
+        "/ob2/issuers/{id}/keys/{kid}", "/ob2/issuers/{id}/revocations", "/ob2/badge-classes/{versionId}", "/ob3/achievements/{versionId}", "/images/{id}",
         "/ob2/assertions/{id}", "/ob2/assertions/{id}/signed", "/ob3/credentials/{id}", "/ob3/credentials/{id}/jwt",
         "/assertions/{id}/baked.png", "/assertions/{id}/baked.svg", "/assertions/{id}",
     ];

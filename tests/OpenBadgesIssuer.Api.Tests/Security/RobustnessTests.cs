@@ -37,7 +37,10 @@ public abstract class RobustnessTests<TFixture>(TFixture fixture, ITestOutputHel
         await RevokeAsync(admin, revokedKey, ct);
 
         string before = await SnapshotAsync(admin, otherAdmin, ct);
+        string badgeClassId = await CreateBadgeClassAsync(admin, issuerId, ct);
+        string foreignBadgeClassId = await CreateBadgeClassAsync(otherAdmin, foreignId, ct);
         List<Func<HttpRequestMessage>> corpus = BuildCorpus(tenant.AdminKey, readOnlyKey, revokedKey, issuerId, foreignId);
+        corpus.AddRange(IssuanceCorpus(tenant.AdminKey, readOnlyKey, issuerId, badgeClassId, foreignId, foreignBadgeClassId));
         Assert.True(corpus.Count >= 200, $"corpus has only {corpus.Count} requests");
 
         var statuses = new SortedDictionary<int, int>();
@@ -69,6 +72,11 @@ public abstract class RobustnessTests<TFixture>(TFixture fixture, ITestOutputHel
             Assert.Equal(1, await db.Issuers.CountAsync(i => i.TenantId == tenant.Id, ct));
             Assert.Equal(1, await db.Issuers.CountAsync(i => i.TenantId == other.Id, ct));
             Assert.Equal(3, await db.ApiKeys.CountAsync(k => k.TenantId == tenant.Id, ct));
+            Assert.Equal(1, await db.BadgeClasses.CountAsync(b => b.TenantId == tenant.Id, ct));
+            Assert.Equal(1, await db.BadgeClassVersions.CountAsync(v => v.TenantId == tenant.Id, ct));
+            Assert.Equal(0, await db.Assertions.CountAsync(a => a.TenantId == tenant.Id || a.TenantId == other.Id, ct));
+            Assert.Equal(3, await db.SigningKeys.CountAsync(k => k.IssuerId == issuerId, ct));
+            Assert.Equal(1, (await db.BadgeClasses.SingleAsync(b => b.Id == badgeClassId, ct)).Version);
         }
 
         string summary = $"robustness ({fixture.Provider}): {corpus.Count} requests, statuses "
@@ -297,6 +305,87 @@ public abstract class RobustnessTests<TFixture>(TFixture fixture, ITestOutputHel
         HttpRequestMessage request = Request(method, path, null, body);
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return request;
+    }
+
+    /// <summary>Hostile requests against the badge class, assertion, key and public routes.</summary>
+    private static IEnumerable<Func<HttpRequestMessage>> IssuanceCorpus(
+        string key, string readOnlyKey, string issuerId, string badgeClassId, string foreignIssuerId, string foreignBadgeClassId)
+    {
+        var corpus = new List<Func<HttpRequestMessage>>();
+        foreach (string body in MalformedBodies().Concat(IssuanceBodies()))
+        {
+            corpus.Add(() => Request(HttpMethod.Post, $"/v1/issuers/{issuerId}/badge-classes", key, body));
+            corpus.Add(() => Request(HttpMethod.Patch, $"/v1/badge-classes/{badgeClassId}", key, body, "*", "application/merge-patch+json"));
+            corpus.Add(() => Request(HttpMethod.Post, $"/v1/badge-classes/{badgeClassId}/assertions", key, body));
+        }
+
+        string award = """{"recipient":{"identity":"t@example.org"}}""";
+        foreach (string id in BadIds().Append(foreignBadgeClassId).Append(foreignIssuerId).Append("bc_01J00000000000000000000000"))
+        {
+            string escaped = Uri.EscapeDataString(id);
+            corpus.Add(() => Request(HttpMethod.Get, $"/v1/badge-classes/{escaped}", key, null));
+            corpus.Add(() => Request(HttpMethod.Patch, $"/v1/badge-classes/{escaped}", key, """{"name":"Hijack"}""", "*", "application/merge-patch+json"));
+            corpus.Add(() => Request(HttpMethod.Post, $"/v1/badge-classes/{escaped}/assertions", key, award));
+            corpus.Add(() => Request(HttpMethod.Get, $"/v1/badge-classes/{escaped}/assertions", key, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/v1/assertions/{escaped}", key, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/v1/issuers/{escaped}/keys", key, null));
+            corpus.Add(() => Request(HttpMethod.Post, $"/v1/issuers/{escaped}/keys/rotate", key, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/v1/issuers/{escaped}/badge-classes", key, null));
+            if (id == foreignIssuerId || id == foreignBadgeClassId)
+            {
+                continue; // public documents of other tenants are public by design
+            }
+
+            corpus.Add(() => Request(HttpMethod.Get, $"/ob2/assertions/{escaped}", null, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/ob3/credentials/{escaped}/jwt", null, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/issuers/{escaped}/did.json", null, null));
+            corpus.Add(() => Request(HttpMethod.Get, $"/ob2/badge-classes/{escaped}", null, null));
+        }
+
+        foreach (string etag in new[] { "\"v0\"", "\"v2\"", "W/\"v1\"", "v1" })
+        {
+            corpus.Add(() => Request(HttpMethod.Patch, $"/v1/badge-classes/{badgeClassId}", key, """{"name":"Changed"}""", etag, "application/merge-patch+json"));
+        }
+
+        corpus.Add(() => Request(HttpMethod.Patch, $"/v1/badge-classes/{badgeClassId}", key, """{"name":"Changed"}""", null, "application/merge-patch+json"));
+        corpus.Add(() => Request(HttpMethod.Post, $"/v1/badge-classes/{badgeClassId}/assertions", readOnlyKey, award));
+        corpus.Add(() => Request(HttpMethod.Post, $"/v1/issuers/{issuerId}/keys/rotate", readOnlyKey, null));
+        corpus.Add(() => Request(HttpMethod.Post, $"/v1/issuers/{issuerId}/badge-classes", readOnlyKey, """{"name":"A"}"""));
+        corpus.Add(() => Request(HttpMethod.Get, $"/assertions/asr_01J00000000000000000000000/baked.png?version=1", null, null));
+        corpus.Add(() => Request(HttpMethod.Get, $"/assertions/asr_01J00000000000000000000000/baked.svg?version=abc", null, null));
+        corpus.Add(() => Request(HttpMethod.Get, $"/issuers/{issuerId}/keys/{new string('k', 3000)}", null, null));
+        corpus.Add(() => Request(HttpMethod.Post, $"/ob2/assertions/asr_01J00000000000000000000000", null, "{}"));
+        return corpus;
+    }
+
+    private static IEnumerable<string> IssuanceBodies()
+    {
+        string png = Convert.ToBase64String(OpenBadgesIssuer.Core.Assertions.BakeSources.PlaceholderPng);
+        return
+        [
+            """{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"PHN2Zz4=","mediaType":"image/svg+xml"}}""",
+            """{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"PCFET0NUWVBFIHN2Zz48c3ZnLz4="}}""",
+            """{"name":"A","description":"B","criteria":{"narrative":"C"},"image":"https://evil.example/x.png"}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{png}}}"},"rubric":[{"name":"R","levels":[{"name":"L","key":"bad key"}]}]}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{png}}}"},"rubric":[{"key":"a","name":"R","levels":[{"name":"L"}]},{"key":"a","name":"S","levels":[{"name":"L"}]}]}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{png}}}"},"creditsAvailable":-1}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{png}}}"},"validityMonths":0}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C","url":"javascript:x"},"image":{"data":"{{{png}}}"}}""",
+            $$$"""{"name":"A","description":"B","criteria":{"narrative":"C"},"image":{"data":"{{{png}}}"},"currentVersionId":"bcv_x"}""",
+            """{"recipient":{"identity":"t@example.org"},"results":[{"criterion":"x","level":"y"}]}""",
+            """{"recipient":{"identity":"t@example.org","type":"did"}}""",
+            """{"recipient":{"identity":"t@example.org"},"creditsEarned":-5}""",
+            """{"recipient":{"identity":"t@example.org"},"validFrom":"not a date"}""",
+            """{"recipient":{"identity":"t@example.org"},"tenantId":"ten_x"}""",
+            """{"recipient":"t@example.org"}""",
+        ];
+    }
+
+    private static async Task<string> CreateBadgeClassAsync(HttpClient client, string issuerId, CancellationToken ct)
+    {
+        HttpResponseMessage response = await client.PostAsJsonAsync($"/v1/issuers/{issuerId}/badge-classes",
+            Issuance.IssuanceClient.BadgeClassBody(), ct);
+        return (await HttpAssert.JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
     private static async Task<string> CreateIssuerAsync(HttpClient client, CancellationToken ct)
