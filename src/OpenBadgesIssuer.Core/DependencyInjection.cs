@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<SigningKeyService>();
         services.TryAddScoped<BadgeClassService>();
         services.TryAddScoped<AssertionService>();
+        services.TryAddScoped<IssuanceTimings>();
         services.TryAddScoped<PublicDocuments>();
         services.TryAddSingleton<ImmutableDocumentCache>();
         services.TryAddSingleton<SignerCache>();

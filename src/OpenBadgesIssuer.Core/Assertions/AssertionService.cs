@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,9 @@ namespace OpenBadgesIssuer.Core.Assertions;
 /// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions, baked PNG/SVG for both versions, the HTML page) and
 /// stores the exact bytes with the assertion in one SaveChanges (one transaction).
 /// </summary>
-public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time)
+public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time, IssuanceTimings? timings = null)
 {
     private const string Resource = "assertion";
-
-    /// <summary>Time the last <see cref="IssueAsync"/> of this (scoped) instance spent building, signing and baking.</summary>
-    public TimeSpan SigningDuration { get; private set; }
 
     public async Task<Result<Assertion>> IssueAsync(
         string tenantId, string badgeClassId, AwardDraft award, PublicLinks links, CancellationToken ct)
@@ -105,11 +103,10 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             return Error.Validation("credential", "invalid_credential", string.Join("; ", problems));
         }
 
-        long signingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-
         // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
         string did = links.IssuerDid(issuer.Id);
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
+        long signing = Stopwatch.GetTimestamp();
         byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(ed25519), new DataIntegritySigningOptions
         {
             VerificationMethod = did + "#" + ed25519.KeyId,
@@ -119,6 +116,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         string ob3Json = Encoding.UTF8.GetString(ob3);
         JoseSigningKey jwtKey = JoseSigningKey.Es256(signers.Unlocked(p256).Ecdsa, links.Jwk(issuer.Id, p256.KeyId));
         string jwt = VcJwt.Sign(JsonNode.Parse(ob3)!.AsObject(), jwtKey);
+        TimeSpan signed = Stopwatch.GetElapsedTime(signing);
 
         // OB 2.0: hosted assertion (id = its URL) and signed assertion (urn:uuid id, SignedBadge with creator).
         Ob2Assertion hosted = CredentialBuilder.Ob2(assertion, award, links, version);
@@ -128,7 +126,9 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             Id = "urn:uuid:" + assertion.CredentialId.ToString("D"),
             SignedBy = links.Ob2Key(issuer.Id, rsa.KeyId),
         });
+        signing = Stopwatch.GetTimestamp();
         string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(rsa).Rsa);
+        signed += Stopwatch.GetElapsedTime(signing);
         string ob2Json = Encoding.UTF8.GetString(ob2);
 
         byte[] png = image.MediaType == "image/png" ? image.Content : BakeSources.PlaceholderPng;
@@ -138,7 +138,6 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             links.Ob3Credential(assertion.Id), links.Ob3Jwt(assertion.Id), links.BakedPng(assertion.Id), links.BakedSvg(assertion.Id));
         AwardPageModel page = AwardPageModel.FromCredential(input, awardLinks, assertion.RecipientName) with { ImageSrc = links.Image(image.Id) };
 
-        SigningDuration = System.Diagnostics.Stopwatch.GetElapsedTime(signingStarted);
         db.Assertions.Add(assertion);
         Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
         Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
@@ -149,9 +148,11 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         Add(assertion.Id, ArtifactKinds.Ob2Png, "image/png", PngBadge.Bake(png, BadgeVersion.V2, ob2Json));
         Add(assertion.Id, ArtifactKinds.Ob2Svg, "image/svg+xml", SvgBadge.BakeOb2Hosted(svg, hosted.Id, ob2Json));
         Add(assertion.Id, ArtifactKinds.Html, "text/html; charset=utf-8", AwardPage.RenderUtf8(page));
+        long storing = Stopwatch.GetTimestamp();
         if (version.Awarded)
         {
             await db.SaveChangesAsync(ct);
+            RecordTimings();
             return assertion;
         }
 
@@ -168,7 +169,17 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        RecordTimings();
         return assertion;
+
+        void RecordTimings()
+        {
+            if (timings is not null)
+            {
+                timings.Signing = signed;
+                timings.Storing = Stopwatch.GetElapsedTime(storing);
+            }
+        }
     }
 
     public async Task<Result<Assertion>> GetAsync(string tenantId, string id, CancellationToken ct) =>
