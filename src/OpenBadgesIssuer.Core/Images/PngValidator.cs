@@ -1,3 +1,4 @@
+using Crc32 = OpenBadgesIssuer.Standards.Baking.Crc32;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -129,36 +130,5 @@ public static class PngValidator
         var end = body.IndexOf((byte)0);
         var keyword = end < 0 ? body : body[..end];
         return keyword.SequenceEqual("openbadges"u8) || keyword.SequenceEqual("openbadgecredential"u8);
-    }
-}
-
-/// <summary>CRC-32 (ISO 3309 / PNG Annex D).</summary>
-internal static class Crc32
-{
-    private static readonly uint[] Table = Build();
-
-    internal static uint Compute(ReadOnlySpan<byte> data)
-    {
-        var c = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            c = Table[(c ^ b) & 0xFF] ^ (c >> 8);
-        }
-        return c ^ 0xFFFFFFFFu;
-    }
-
-    private static uint[] Build()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-            table[n] = c;
-        }
-        return table;
     }
 }

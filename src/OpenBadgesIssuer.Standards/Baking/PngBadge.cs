@@ -220,10 +220,11 @@ public static class PngBadge
 }
 
 /// <summary>CRC-32 as PNG defines it (ISO 3309 / ITU-T V.42, polynomial 0xEDB88320 reflected; PNG 1.2 §3.4).</summary>
-internal static class Crc32
+public static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 
+    /// <summary>The CRC-32 of <paramref name="data"/>.</summary>
     public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
 
     /// <summary>Continues a CRC over more bytes (Append(Compute(a), b) == Compute(a || b)).</summary>

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using OpenBadgesIssuer.Core.Images;
+using Crc32 = OpenBadgesIssuer.Standards.Baking.Crc32;
 
 namespace OpenBadgesIssuer.Core.Tests.Images;
 
