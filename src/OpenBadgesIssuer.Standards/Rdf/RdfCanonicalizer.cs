@@ -86,12 +86,15 @@ public static class RdfCanonicalizer
         return new State(dataset, options).Run();
     }
 
+    /// <summary>Where a term's N-Quads form lies in <c>State._terms</c>.</summary>
+    private readonly record struct TermBytes(int Start, int Length);
+
     private struct QuadData
     {
-        public byte[]? S;
-        public byte[] P;
-        public byte[]? O;
-        public byte[]? G;
+        public TermBytes S;
+        public TermBytes P;
+        public TermBytes O;
+        public TermBytes G;
         public int Sb;
         public int Ob;
         public int Gb;
@@ -149,6 +152,8 @@ public static class RdfCanonicalizer
         private readonly QuadData[] _quads;
         private readonly List<string> _labels = [];
         private readonly List<List<int>> _mentions = [];
+        // Every distinct non-blank term is encoded once into this arena; quads refer to it by offset.
+        private readonly ByteBuffer _terms = new(8192);
         private readonly ByteBuffer _lines = new(4096);
         private readonly ByteBuffer _scratch = new(4096);
         private readonly List<(int Start, int Length)> _ranges = [];
@@ -164,7 +169,7 @@ public static class RdfCanonicalizer
             _sha384 = options.HashAlgorithm == HashAlgorithmName.SHA384;
             var unique = dataset is ISet<RdfQuad> set ? set : new HashSet<RdfQuad>(dataset);
             var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var encoded = new Dictionary<RdfTerm, byte[]>();
+            var encoded = new Dictionary<RdfTerm, TermBytes>();
             _quads = new QuadData[unique.Count];
             var i = 0;
             foreach (var quad in unique)
@@ -173,25 +178,29 @@ public static class RdfCanonicalizer
                 q.P = Encode(encoded, quad.Predicate);
                 q.Predicate = quad.Predicate.Value;
                 q.Sb = Blank(labelIndex, quad.Subject, i);
-                q.S = q.Sb < 0 ? Encode(encoded, quad.Subject) : null;
+                q.S = q.Sb < 0 ? Encode(encoded, quad.Subject) : default;
                 q.Ob = Blank(labelIndex, quad.Object, i);
-                q.O = q.Ob < 0 ? Encode(encoded, quad.Object) : null;
+                q.O = q.Ob < 0 ? Encode(encoded, quad.Object) : default;
                 q.HasGraph = quad.Graph is not null;
                 q.Gb = quad.Graph is null ? -1 : Blank(labelIndex, quad.Graph, i);
-                q.G = quad.Graph is not null && q.Gb < 0 ? Encode(encoded, quad.Graph) : null;
+                q.G = quad.Graph is not null && q.Gb < 0 ? Encode(encoded, quad.Graph) : default;
                 i++;
             }
         }
 
-        private static byte[] Encode(Dictionary<RdfTerm, byte[]> cache, RdfTerm term)
+        private TermBytes Encode(Dictionary<RdfTerm, TermBytes> cache, RdfTerm term)
         {
             if (!cache.TryGetValue(term, out var bytes))
             {
-                bytes = NQuads.EncodeTerm(term);
+                var start = _terms.Length;
+                NQuads.WriteTerm(_terms, term);
+                bytes = new TermBytes(start, _terms.Length - start);
                 cache.Add(term, bytes);
             }
             return bytes;
         }
+
+        private ReadOnlySpan<byte> Term(TermBytes term) => _terms.Slice(term.Start, term.Length);
 
         private int Blank(Dictionary<string, int> index, RdfTerm term, int quadIndex)
         {
@@ -310,19 +319,26 @@ public static class RdfCanonicalizer
             }
             _lines.Clear();
             _ranges.Clear();
+            var total = 0;
+            foreach (ref readonly var q in _quads.AsSpan())
+            {
+                total += (q.Sb >= 0 ? labels[q.Sb].Length : q.S.Length) + q.P.Length + (q.Ob >= 0 ? labels[q.Ob].Length : q.O.Length) + 5 +
+                    (q.HasGraph ? 1 + (q.Gb >= 0 ? labels[q.Gb].Length : q.G.Length) : 0);
+            }
+            _lines.EnsureCapacity(total);
             for (var i = 0; i < _quads.Length; i++)
             {
                 ref var q = ref _quads[i];
                 var start = _lines.Length;
-                _lines.Append(q.Sb >= 0 ? labels[q.Sb] : q.S);
+                _lines.Append(q.Sb >= 0 ? labels[q.Sb] : Term(q.S));
                 _lines.Append((byte)' ');
-                _lines.Append(q.P);
+                _lines.Append(Term(q.P));
                 _lines.Append((byte)' ');
-                _lines.Append(q.Ob >= 0 ? labels[q.Ob] : q.O);
+                _lines.Append(q.Ob >= 0 ? labels[q.Ob] : Term(q.O));
                 if (q.HasGraph)
                 {
                     _lines.Append((byte)' ');
-                    _lines.Append(q.Gb >= 0 ? labels[q.Gb] : q.G);
+                    _lines.Append(q.Gb >= 0 ? labels[q.Gb] : Term(q.G));
                 }
                 _lines.Append(" .\n"u8);
                 _ranges.Add((start, _lines.Length - start));
@@ -353,15 +369,15 @@ public static class RdfCanonicalizer
             {
                 ref var q = ref _quads[qi];
                 var start = _lines.Length;
-                _lines.Append(q.Sb >= 0 ? (q.Sb == node ? MarkA : MarkZ) : q.S);
+                _lines.Append(q.Sb >= 0 ? (q.Sb == node ? MarkA : MarkZ) : Term(q.S));
                 _lines.Append((byte)' ');
-                _lines.Append(q.P);
+                _lines.Append(Term(q.P));
                 _lines.Append((byte)' ');
-                _lines.Append(q.Ob >= 0 ? (q.Ob == node ? MarkA : MarkZ) : q.O);
+                _lines.Append(q.Ob >= 0 ? (q.Ob == node ? MarkA : MarkZ) : Term(q.O));
                 if (q.HasGraph)
                 {
                     _lines.Append((byte)' ');
-                    _lines.Append(q.Gb >= 0 ? (q.Gb == node ? MarkA : MarkZ) : q.G);
+                    _lines.Append(q.Gb >= 0 ? (q.Gb == node ? MarkA : MarkZ) : Term(q.G));
                 }
                 _lines.Append(" .\n"u8);
                 _ranges.Add((start, _lines.Length - start));
