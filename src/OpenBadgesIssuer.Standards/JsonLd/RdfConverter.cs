@@ -22,6 +22,8 @@ internal sealed class RdfConverter
 
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RdfTerm> _iriTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RdfTerm> _blankTerms = new(StringComparer.Ordinal);
+    private readonly List<(RdfTerm S, RdfTerm P, RdfTerm O)> _listTriples = [];
     private readonly JsonLdOptions _options;
     private int _counter;
 
@@ -283,25 +285,28 @@ internal sealed class RdfConverter
 
     // ---- Deserialize JSON-LD to RDF ----
 
-    private RdfTerm IriTerm(string iri)
-    {
-        if (!_iriTerms.TryGetValue(iri, out var term))
-        {
-            term = RdfTerm.Iri(iri);
-            _iriTerms[iri] = term;
-        }
-        return term;
-    }
-
     private RdfTerm? Resource(string id, string role)
     {
+        // One term per distinct identifier: a node's id recurs in every quad it is the subject or object of, and
+        // _iriTerms holds only IRIs that already passed the well-formedness check.
         if (Iri.IsBlankNode(id))
         {
-            return RdfTerm.Blank(id[2..]);
+            if (!_blankTerms.TryGetValue(id, out var blank))
+            {
+                blank = RdfTerm.Blank(id[2..]);
+                _blankTerms.Add(id, blank);
+            }
+            return blank;
+        }
+        if (_iriTerms.TryGetValue(id, out var cached))
+        {
+            return cached;
         }
         if (Iri.IsWellFormedAbsolute(id))
         {
-            return IriTerm(id);
+            var term = RdfTerm.Iri(id);
+            _iriTerms.Add(id, term);
+            return term;
         }
         Dropped("The " + role + " '" + id + "' is not an absolute IRI.");
         return null;
@@ -363,7 +368,9 @@ internal sealed class RdfConverter
                     }
                     foreach (var item in values)
                     {
-                        var listTriples = new List<(RdfTerm S, RdfTerm P, RdfTerm O)>();
+                        // Reused for every item: filled by ObjectToRdf and emptied right below, never re-entered.
+                        var listTriples = _listTriples;
+                        listTriples.Clear();
                         var obj = ObjectToRdf(item, listTriples);
                         if (obj is not null)
                         {
