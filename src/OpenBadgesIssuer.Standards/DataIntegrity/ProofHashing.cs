@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using OpenBadgesIssuer.Standards.Jcs;
@@ -53,7 +54,11 @@ internal static class ProofHashing
                 return JcsCanonicalizer.Canonicalize(value);
             }
             var dataset = JsonLdToRdf.Convert(value, loader);
-            return RdfCanonicalizer.Canonicalize(dataset, options).Utf8.ToArray();
+            var canonical = RdfCanonicalizer.Canonicalize(dataset, options).Utf8;
+            // The result owns a fresh array holding exactly the N-Quads: take it instead of copying it.
+            return MemoryMarshal.TryGetArray(canonical, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : canonical.ToArray();
         }
         catch (RdfCanonicalizationLimitException ex)
         {
