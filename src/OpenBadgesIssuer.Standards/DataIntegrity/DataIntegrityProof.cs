@@ -341,7 +341,8 @@ public static partial class DataIntegrityProof
         ValidateSigningOptions(key, options);
 
         var existing = new List<JsonElement>();
-        if (root.TryGetProperty(ProofMember, out var proofMember))
+        var hasProof = root.TryGetProperty(ProofMember, out var proofMember);
+        if (hasProof)
         {
             if (proofMember.ValueKind == JsonValueKind.Array)
             {
@@ -352,7 +353,8 @@ public static partial class DataIntegrityProof
                 existing.Add(proofMember);
             }
         }
-        var unsecured = JsonComposer.Compose(root, [ProofMember], null);
+        // Without a proof member the document already is the unsecured document: no need to write and re-parse a copy.
+        var unsecured = hasProof ? JsonComposer.Compose(root, [ProofMember], null) : root;
         var document = unsecured;
         if (options.PreviousProof is { Count: > 0 } previousIds)
         {
