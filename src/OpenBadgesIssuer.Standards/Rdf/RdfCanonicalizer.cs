@@ -153,7 +153,7 @@ public static class RdfCanonicalizer
         private readonly List<string> _labels = [];
         private readonly List<List<int>> _mentions = [];
         // Every distinct non-blank term is encoded once into this arena; quads refer to it by offset.
-        private readonly ByteBuffer _terms = new(8192);
+        private readonly ByteBuffer _terms;
         private readonly ByteBuffer _lines = new(4096);
         private readonly ByteBuffer _scratch = new(4096);
         private readonly List<(int Start, int Length)> _ranges = [];
@@ -171,6 +171,7 @@ public static class RdfCanonicalizer
             var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             var encoded = new Dictionary<RdfTerm, TermBytes>();
             _quads = new QuadData[unique.Count];
+            _terms = new ByteBuffer(Math.Min(64 * 1024, 96 * unique.Count));
             var i = 0;
             foreach (var quad in unique)
             {
