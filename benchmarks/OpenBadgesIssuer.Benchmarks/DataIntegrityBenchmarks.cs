@@ -26,6 +26,7 @@ public class DataIntegrityBenchmarks
         _signedJcs = DataIntegrityProof.Sign(Fixture.CredentialUtf8, _key, _jcs);
         Require(DataIntegrityProof.Verify(_signedRdfc), "eddsa-rdfc-2022");
         Require(DataIntegrityProof.Verify(_signedJcs), "eddsa-jcs-2022");
+        Fixture.WarmUp(() => SignEddsaRdfc(), () => VerifyEddsaRdfc(), () => SignEddsaJcs(), () => VerifyEddsaJcs());
     }
 
     [GlobalCleanup]

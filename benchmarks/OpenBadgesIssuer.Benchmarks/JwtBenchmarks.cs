@@ -44,6 +44,7 @@ public class JwtBenchmarks
                 throw new InvalidOperationException($"The benchmark VC-JWT does not verify: {result.Failure} {result.Message}");
             }
         }
+        Fixture.WarmUp(() => SignEs256(), () => VerifyEs256(), () => VerifyRs256());
     }
 
     [GlobalCleanup]

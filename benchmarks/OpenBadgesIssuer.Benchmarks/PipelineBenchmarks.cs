@@ -64,6 +64,7 @@ public class PipelineBenchmarks
         {
             throw new InvalidOperationException("The pipeline pieces do not reproduce DataIntegrityProof.Sign.");
         }
+        Fixture.WarmUp(() => ToRdfDocument(), () => CanonicalizeDocument(), () => ExpandDocument(), () => JcsDocument());
         Console.WriteLine($"// credential {Fixture.CredentialUtf8.Length} bytes; {_documentQuads.Length} document quads, " +
             $"{_proofQuads.Length} proof quads; canonical N-Quads {_canonicalDocument.Length} bytes");
     }

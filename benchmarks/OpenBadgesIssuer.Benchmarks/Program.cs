@@ -48,7 +48,7 @@ var config = ManualConfig.CreateEmpty()
     .AddJob(job)
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumnProvider(DefaultColumnProviders.Instance)
-    .AddColumn(StatisticColumn.OperationsPerSecond)
+    .AddColumn(StatisticColumn.Min, StatisticColumn.Median, StatisticColumn.OperationsPerSecond)
     .AddLogger(ConsoleLogger.Default)
     .AddExporter(MarkdownExporter.GitHub)
     .WithOptions(ConfigOptions.JoinSummary)
@@ -66,8 +66,9 @@ foreach (var summary in summaries)
             continue;
         }
         var perSecond = 1e9 / stats.Mean;
+        var bestPerSecond = 1e9 / stats.Min;
         var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"credentials/s {perSecond,12:N0}  mean {stats.Mean / 1000,10:N2} us  ±{stats.StandardError / stats.Mean * 100,5:N1}% (SE)  alloc {allocated,10:N0} B  {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}"));
+            $"credentials/s {perSecond,9:N0} (mean {stats.Mean / 1000,9:N2} us ±{stats.StandardError / stats.Mean * 100,4:N1}% SE; best iteration {bestPerSecond,9:N0}/s)  alloc {allocated,9:N0} B  {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo}"));
     }
 }

@@ -17,6 +17,15 @@ internal sealed class ByteBuffer(int capacity)
 
     public void Clear() => Length = 0;
 
+    /// <summary>Makes room for at least <paramref name="capacity"/> bytes in total, so that later appends do not regrow.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _buffer.Length)
+        {
+            Grow(capacity - Length);
+        }
+    }
+
     public void Append(byte value)
     {
         if (Length == _buffer.Length)

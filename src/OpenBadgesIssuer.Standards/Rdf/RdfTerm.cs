@@ -52,6 +52,34 @@ public sealed record RdfTerm
     /// <summary>Creates a literal. A language tag implies <c>rdf:langString</c>.</summary>
     public static RdfTerm Literal(string lexical, string? datatype = null, string? language = null) =>
         new(RdfTermKind.Literal, lexical, language is null ? datatype ?? XsdString : RdfLangString, language);
+
+    // Terms are immutable and the same instance is hashed many times (every quad it appears in, in the toRdf duplicate
+    // check and again in canonicalization), so the hash is computed once; 0 means "not yet computed".
+    private int _hash;
+
+    /// <summary>Ordinal equality of kind, value, datatype and language.</summary>
+    public bool Equals(RdfTerm? other) =>
+        ReferenceEquals(this, other) ||
+        (other is not null && Kind == other.Kind && GetHashCode() == other.GetHashCode() &&
+         string.Equals(Value, other.Value, StringComparison.Ordinal) &&
+         string.Equals(Datatype, other.Datatype, StringComparison.Ordinal) &&
+         string.Equals(Language, other.Language, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash == 0)
+        {
+            hash = HashCode.Combine(
+                Kind,
+                StringComparer.Ordinal.GetHashCode(Value),
+                Datatype is null ? 0 : StringComparer.Ordinal.GetHashCode(Datatype),
+                Language is null ? 0 : StringComparer.Ordinal.GetHashCode(Language));
+            _hash = hash == 0 ? 1 : hash;
+        }
+        return _hash;
+    }
 }
 
 /// <summary>An RDF quad; <see cref="Graph"/> is null for the default graph.</summary>
