@@ -11,14 +11,63 @@ using OpenBadgesIssuer.Standards.Jose;
 // Interop driver (see tests/interop/run.sh):
 //   emit <dir> <template.json>   write VC-JWTs (ES256, RS256, EdDSA) signed by this library + manifest.json with public JWKs
 //   verify <dir>                 verify what the Node side wrote into <dir>/manifest.json
+//   bench <template.json> [N]    sign and verify the template N times with eddsa-rdfc-2022 and print credentials/s
+//                                (the side-by-side figure for bench-digitalbazaar.mjs; see tests/interop/bench.sh)
 // Every artifact prints one line "PASS|FAIL|SKIP <side> <name>: <detail>"; the exit code is 1 when anything failed.
 
-if (args.Length < 2 || args[0] is not ("emit" or "verify"))
+if (args.Length < 2 || args[0] is not ("emit" or "verify" or "bench"))
 {
-    Console.Error.WriteLine("usage: emit <dir> <template.json> | verify <dir>");
+    Console.Error.WriteLine("usage: emit <dir> <template.json> | verify <dir> | bench <template.json> [N]");
     return 2;
 }
+if (args[0] == "bench")
+{
+    return Bench(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20000);
+}
 return args[0] == "emit" ? Emit(args[1], args.Length > 2 ? args[2] : "credential-template.json") : await VerifyAsync(args[1]);
+
+// Same shape as bench-digitalbazaar.mjs: the same template, a fixed id, one key, the first rounds untimed, then N rounds
+// of sign followed by verify on one thread, timed separately.
+static int Bench(string templatePath, int n)
+{
+    var credential = (JsonObject)JsonNode.Parse(File.ReadAllText(templatePath))!;
+    credential["id"] = "urn:uuid:6a0f4c1e-2b7d-4e55-9a31-0c9e8d7f6b5a";
+    var unsigned = JsonSerializer.SerializeToUtf8Bytes(credential);
+    using var key = Ed25519KeyPair.Generate();
+    var options = new DataIntegritySigningOptions
+    {
+        VerificationMethod = "https://interop.openbadgesissuer.test/issuers/district-7#" + key.PublicKeyMultibase,
+        Created = DateTimeOffset.UtcNow,
+    };
+    for (var i = 0; i < 2000; i++)
+    {
+        if (!DataIntegrityProof.Verify(DataIntegrityProof.Sign(unsigned, key, options)).IsValid)
+        {
+            Console.Error.WriteLine("bench: verification failed");
+            return 1;
+        }
+    }
+    long signTicks = 0, verifyTicks = 0;
+    for (var i = 0; i < n; i++)
+    {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var signed = DataIntegrityProof.Sign(unsigned, key, options);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ok = DataIntegrityProof.Verify(signed).IsValid;
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (!ok)
+        {
+            Console.Error.WriteLine("bench: verification failed");
+            return 1;
+        }
+        signTicks += t1 - t0;
+        verifyTicks += t2 - t1;
+    }
+    string Rate(long ticks) => (n / ((double)ticks / System.Diagnostics.Stopwatch.Frequency)).ToString("F1", CultureInfo.InvariantCulture);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"openbadgesissuer eddsa-rdfc-2022 (.NET {Environment.Version}, N={n}, {unsigned.Length}-byte credential): sign {Rate(signTicks)} cred/s, verify {Rate(verifyTicks)} cred/s, sign+verify {Rate(signTicks + verifyTicks)} cred/s"));
+    return 0;
+}
 
 static int Emit(string dir, string templatePath)
 {
