@@ -10,3 +10,6 @@ for provider in Sqlite Postgres; do
     --startup-project "src/OpenBadgesIssuer.Migrations.$provider" \
     --output-dir Migrations
 done
+# The generated files are marked generated_code in .editorconfig (nullable analysis off there); the project keeps no
+# `#nullable disable` directive anywhere, so drop the one dotnet ef writes.
+sed -i '/^#nullable disable$/d' src/OpenBadgesIssuer.Migrations.*/Migrations/*.cs

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OpenBadgesIssuer.Core.Persistence;
 
-#nullable disable
 
 namespace OpenBadgesIssuer.Migrations.Postgres.Migrations
 {

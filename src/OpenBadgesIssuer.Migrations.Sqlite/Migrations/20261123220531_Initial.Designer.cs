@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenBadgesIssuer.Core.Persistence;
 
-#nullable disable
 
 namespace OpenBadgesIssuer.Migrations.Sqlite.Migrations
 {

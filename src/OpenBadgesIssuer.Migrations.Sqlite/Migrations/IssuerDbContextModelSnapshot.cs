@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenBadgesIssuer.Core.Persistence;
 
-#nullable disable
 
 namespace OpenBadgesIssuer.Migrations.Sqlite.Migrations
 {
