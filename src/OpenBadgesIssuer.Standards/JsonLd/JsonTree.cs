@@ -317,7 +317,7 @@ internal static class JsonTree
         {
             case JsonValueKind.Object:
                 {
-                    var obj = new JObj(8) { IsStatic = isStatic };
+                    var obj = new JObj(element.GetPropertyCount()) { IsStatic = isStatic };
                     foreach (var p in element.EnumerateObject())
                     {
                         if (obj.ContainsKey(p.Name))
