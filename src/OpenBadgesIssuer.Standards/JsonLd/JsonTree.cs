@@ -139,18 +139,6 @@ internal sealed class JObj
         return true;
     }
 
-    /// <summary>The keys sorted by code point (ordinal UTF-16 order equals code point order for these comparisons' purposes).</summary>
-    public string[] SortedKeys()
-    {
-        var keys = new string[Count];
-        Array.Copy(_keys, keys, Count);
-        if (keys.Length > 1)
-        {
-            Array.Sort(keys, CodePointComparer.Instance);
-        }
-        return keys;
-    }
-
     public string[] Keys()
     {
         var keys = new string[Count];

@@ -244,7 +244,7 @@ internal sealed class RdfConverter
         {
             if (node.TryGetValue("@index", out var existingIndex) && !JsonTree.DeepEquals(existingIndex, index))
             {
-                throw new JsonLdException("conflicting indexes", "A node has two different @index values.");
+                throw new JsonLdException(JsonLdErrorCode.ConflictingIndexes, "A node has two different @index values.");
             }
             node.Set("@index", index);
         }
