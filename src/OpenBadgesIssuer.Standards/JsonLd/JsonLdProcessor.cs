@@ -19,6 +19,24 @@ public static class JsonLdProcessor
     // loader are never served to another), then per (base IRI, processing mode).
     private static readonly ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<(string? Base, bool JsonLd10), ActiveContext>> InitialContexts = new();
 
+    /// <summary>
+    /// Loads and processes a context (an ordered list of context URLs, e.g. VC v2 + OB 3.0.3) ahead of time, so that the
+    /// first document using exactly this <c>@context</c> with the same loader and base IRI is not slower than later ones.
+    /// </summary>
+    public static void Preload(IReadOnlyList<string> contextUrls, JsonLdOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(contextUrls);
+        options ??= Defaults;
+        var local = new JArr(contextUrls.Count);
+        foreach (var url in contextUrls)
+        {
+            local.Add(url);
+        }
+        var contexts = new ContextProcessor(options.DocumentLoader);
+        var active = InitialContext(options.DocumentLoader, options.Base, options.IsJsonLd10);
+        _ = contexts.Process(active, local.Count == 1 ? local[0] : local, options.DocumentUrl ?? options.Base);
+    }
+
     /// <summary>Expands a JSON-LD document; the result is the expanded document as JSON.</summary>
     public static JsonElement Expand(JsonElement input, JsonLdOptions? options = null)
     {
