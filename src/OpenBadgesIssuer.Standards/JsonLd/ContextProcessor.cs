@@ -612,7 +612,7 @@ internal sealed class ContextProcessor
             }
             if (prot is not bool pb)
             {
-                throw new JsonLdException("invalid @protected value", "@protected must be true or false.");
+                throw new JsonLdException(JsonLdErrorCode.InvalidProtectedValue, "@protected must be true or false.");
             }
             def.Protected = pb;
         }

@@ -26,6 +26,7 @@ public static class JsonLdErrorCode
 {
 #pragma warning disable CS1591 // The names mirror the specification's error codes one to one.
     public const string CollidingKeywords = "colliding keywords";
+    public const string ConflictingIndexes = "conflicting indexes";
     public const string CyclicIriMapping = "cyclic IRI mapping";
     public const string InvalidIdValue = "invalid @id value";
     public const string InvalidImportValue = "invalid @import value";
@@ -34,6 +35,7 @@ public static class JsonLdErrorCode
     public const string InvalidNestValue = "invalid @nest value";
     public const string InvalidPrefixValue = "invalid @prefix value";
     public const string InvalidPropagateValue = "invalid @propagate value";
+    public const string InvalidProtectedValue = "invalid @protected value";
     public const string InvalidReverseValue = "invalid @reverse value";
     public const string InvalidVersionValue = "invalid @version value";
     public const string InvalidIriMapping = "invalid IRI mapping";

@@ -139,18 +139,6 @@ internal sealed class JObj
         return true;
     }
 
-    /// <summary>The keys sorted by code point (ordinal UTF-16 order equals code point order for these comparisons' purposes).</summary>
-    public string[] SortedKeys()
-    {
-        var keys = new string[Count];
-        Array.Copy(_keys, keys, Count);
-        if (keys.Length > 1)
-        {
-            Array.Sort(keys, CodePointComparer.Instance);
-        }
-        return keys;
-    }
-
     public string[] Keys()
     {
         var keys = new string[Count];
@@ -317,7 +305,7 @@ internal static class JsonTree
         {
             case JsonValueKind.Object:
                 {
-                    var obj = new JObj(8) { IsStatic = isStatic };
+                    var obj = new JObj(element.GetPropertyCount()) { IsStatic = isStatic };
                     foreach (var p in element.EnumerateObject())
                     {
                         if (obj.ContainsKey(p.Name))

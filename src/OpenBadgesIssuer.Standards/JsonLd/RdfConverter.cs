@@ -244,7 +244,7 @@ internal sealed class RdfConverter
         {
             if (node.TryGetValue("@index", out var existingIndex) && !JsonTree.DeepEquals(existingIndex, index))
             {
-                throw new JsonLdException("conflicting indexes", "A node has two different @index values.");
+                throw new JsonLdException(JsonLdErrorCode.ConflictingIndexes, "A node has two different @index values.");
             }
             node.Set("@index", index);
         }
@@ -295,11 +295,23 @@ internal sealed class RdfConverter
 
     // ---- Deserialize JSON-LD to RDF ----
 
+    // Well-formed IRI terms are shared across calls (bounded), so repeated vocabulary IRIs are neither re-checked nor
+    // re-allocated, and later stages may key caches on the term instances.
+    private const int SharedIriLimit = 65536;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RdfTerm> SharedIris = new(StringComparer.Ordinal);
+
     private RdfTerm IriTerm(string iri)
     {
         if (!_iriTerms.TryGetValue(iri, out var term))
         {
-            term = RdfTerm.Iri(iri);
+            if (!SharedIris.TryGetValue(iri, out term))
+            {
+                term = RdfTerm.Iri(iri);
+                if (SharedIris.Count < SharedIriLimit)
+                {
+                    term = SharedIris.GetOrAdd(iri, term);
+                }
+            }
             _iriTerms[iri] = term;
         }
         return term;
@@ -316,6 +328,11 @@ internal sealed class RdfConverter
             var blank = RdfTerm.Blank(id[2..]);
             _iriTerms[id] = blank;
             return blank;
+        }
+        if (SharedIris.TryGetValue(id, out var shared))
+        {
+            _iriTerms[id] = shared;
+            return shared;
         }
         if (Iri.IsWellFormedAbsolute(id))
         {

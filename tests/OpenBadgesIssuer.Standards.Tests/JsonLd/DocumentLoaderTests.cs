@@ -100,6 +100,23 @@ public sealed class DocumentLoaderTests
         Assert.NotNull(a.Get("VerifiableCredential"));
     }
 
+    [Fact]
+    public void PreloadProcessesContextsAheadOfTime()
+    {
+        var loader = new CountingLoader();
+        var options = new JsonLdOptions { DocumentLoader = loader, SafeMode = true };
+        string[] context = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"];
+        JsonLdProcessor.Preload(context, options);
+        Assert.Equal(2, loader.Loads);
+        const string doc = """
+            {"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+             "id": "urn:uuid:2", "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": "n"}
+            """;
+        Assert.NotEmpty(JsonLdProcessor.ToRdf(doc, options));
+        Assert.Equal(2, loader.Loads);
+        Assert.Throws<JsonLdException>(() => JsonLdProcessor.Preload(["https://example.com/nope"], options));
+    }
+
     private sealed class ThrowingLoader : IDocumentLoader
     {
         public RemoteDocument LoadDocument(string url) => throw new IOException("disk gone");
