@@ -25,32 +25,7 @@ public sealed class JsonLdExpandSuite(ITestOutputHelper output)
     {
         var dir = SuiteLocation.Require("json-ld-api");
         var report = new SuiteReport("json-ld-expand");
-        var loader = new SuiteDocumentLoader(dir);
-        foreach (var test in JsonLdSuiteSupport.ReadManifest(dir, "expand-manifest.jsonld"))
-        {
-            if (Skips.ContainsKey(test.Id))
-            {
-                report.Skip();
-                continue;
-            }
-            string? failure;
-            try
-            {
-                failure = Run(test, dir, loader);
-            }
-            catch (Exception e)
-            {
-                failure = "unexpected " + e.GetType().Name + ": " + e.Message;
-            }
-            if (failure is null)
-            {
-                report.Pass();
-            }
-            else
-            {
-                report.Fail(test.Id, failure);
-            }
-        }
+        JsonLdSuiteSupport.RunManifest(dir, "expand-manifest.jsonld", report, Skips, (test, loader) => Run(test, dir, loader));
         output.WriteLine($"skipped (listed in {nameof(JsonLdExpandSuite)}.{nameof(Skips)}): {report.Skipped}");
         report.Complete(output);
     }

@@ -28,6 +28,42 @@ internal static class JsonLdSuiteSupport
 {
     public const string BaseIri = "https://w3c.github.io/json-ld-api/tests/";
 
+    /// <summary>
+    /// Runs every entry of a manifest that is not in <paramref name="skips"/>: <paramref name="run"/> returns null on
+    /// success or the reason of the failure; an exception it lets escape counts as a failure of that entry.
+    /// </summary>
+    public static void RunManifest(
+        string suiteDir, string manifestName, SuiteReport report, IReadOnlyDictionary<string, string> skips,
+        Func<JsonLdTestCase, IDocumentLoader, string?> run)
+    {
+        var loader = new SuiteDocumentLoader(suiteDir);
+        foreach (var test in ReadManifest(suiteDir, manifestName))
+        {
+            if (skips.ContainsKey(test.Id))
+            {
+                report.Skip();
+                continue;
+            }
+            string? failure;
+            try
+            {
+                failure = run(test, loader);
+            }
+            catch (Exception e)
+            {
+                failure = "unexpected " + e.GetType().Name + ": " + e.Message;
+            }
+            if (failure is null)
+            {
+                report.Pass();
+            }
+            else
+            {
+                report.Fail(test.Id, failure);
+            }
+        }
+    }
+
     public static List<JsonLdTestCase> ReadManifest(string suiteDir, string manifestName)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(suiteDir, manifestName)));
