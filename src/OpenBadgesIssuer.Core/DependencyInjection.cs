@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<PublicDocuments>();
         services.TryAddSingleton<ImmutableDocumentCache>();
         services.TryAddSingleton<SignerCache>();
+        services.TryAddSingleton<IssuanceContextCache>();
         services.TryAddSingleton<KeyMaterialFactory>();
         return services;
     }

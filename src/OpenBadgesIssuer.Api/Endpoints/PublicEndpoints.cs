@@ -82,44 +82,45 @@ public static class PublicEndpoints
     public static async Task<IResult> GetImage(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
         Serve(context, await docs.ImageAsync(id, ct), ArtifactCache);
 
-    public static async Task<IResult> GetOb2Assertion(string id, PublicDocuments docs, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> GetOb2Assertion(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct)
     {
         context.Response.Headers.Vary = "Accept";
+        Core.Signing.PublicLinks links = urls.Links(context);
         return Negotiate(context.Request) switch
         {
-            Representation.Html => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Html, ct), ArtifactCache),
-            Representation.Json => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Ob2, ct), ArtifactCache, "application/json"),
-            _ => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Ob2, ct), ArtifactCache),
+            Representation.Html => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Html, links, ct), ArtifactCache),
+            Representation.Json => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Ob2, links, ct), ArtifactCache, "application/json"),
+            _ => Serve(context, await docs.ArtifactAsync(id, ArtifactKinds.Ob2, links, ct), ArtifactCache),
         };
     }
 
-    public static Task<IResult> GetOb2SignedAssertion(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
-        Artifact(id, ArtifactKinds.Ob2Signed, docs, context, ct);
+    public static Task<IResult> GetOb2SignedAssertion(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Artifact(id, ArtifactKinds.Ob2Signed, docs, urls, context, ct);
 
-    public static Task<IResult> GetOb3Credential(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
-        Artifact(id, ArtifactKinds.Ob3, docs, context, ct);
+    public static Task<IResult> GetOb3Credential(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Artifact(id, ArtifactKinds.Ob3, docs, urls, context, ct);
 
-    public static Task<IResult> GetOb3Jwt(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
-        Artifact(id, ArtifactKinds.Ob3Jwt, docs, context, ct);
+    public static Task<IResult> GetOb3Jwt(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Artifact(id, ArtifactKinds.Ob3Jwt, docs, urls, context, ct);
 
-    public static Task<IResult> GetBakedPng(string id, PublicDocuments docs, HttpContext context, CancellationToken ct, int? version = null) =>
-        version is null or 3 ? Artifact(id, ArtifactKinds.Ob3Png, docs, context, ct)
-        : version == 2 ? Artifact(id, ArtifactKinds.Ob2Png, docs, context, ct)
+    public static Task<IResult> GetBakedPng(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct, int? version = null) =>
+        version is null or 3 ? Artifact(id, ArtifactKinds.Ob3Png, docs, urls, context, ct)
+        : version == 2 ? Artifact(id, ArtifactKinds.Ob2Png, docs, urls, context, ct)
         : Task.FromResult(BadVersion());
 
-    public static Task<IResult> GetBakedSvg(string id, PublicDocuments docs, HttpContext context, CancellationToken ct, int? version = null) =>
-        version is null or 3 ? Artifact(id, ArtifactKinds.Ob3Svg, docs, context, ct)
-        : version == 2 ? Artifact(id, ArtifactKinds.Ob2Svg, docs, context, ct)
+    public static Task<IResult> GetBakedSvg(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct, int? version = null) =>
+        version is null or 3 ? Artifact(id, ArtifactKinds.Ob3Svg, docs, urls, context, ct)
+        : version == 2 ? Artifact(id, ArtifactKinds.Ob2Svg, docs, urls, context, ct)
         : Task.FromResult(BadVersion());
 
-    public static Task<IResult> GetAwardPage(string id, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
-        Artifact(id, ArtifactKinds.Html, docs, context, ct);
+    public static Task<IResult> GetAwardPage(string id, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Artifact(id, ArtifactKinds.Html, docs, urls, context, ct);
 
     private static IResult BadVersion() =>
         TypedResults.Problem(ErrorMapping.Create(StatusCodes.Status400BadRequest, "invalid_version", "version must be 2 or 3.", "version"));
 
-    private static async Task<IResult> Artifact(string id, string kind, PublicDocuments docs, HttpContext context, CancellationToken ct) =>
-        Serve(context, await docs.ArtifactAsync(id, kind, ct), ArtifactCache);
+    private static async Task<IResult> Artifact(string id, string kind, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>
+        Serve(context, await docs.ArtifactAsync(id, kind, urls.Links(context), ct), ArtifactCache);
 
     private static async Task<IResult> IssuerDocument(
         string id, IssuerDocumentKind kind, string? keyId, PublicDocuments docs, PublicUrls urls, HttpContext context, CancellationToken ct) =>

@@ -113,7 +113,7 @@ public sealed class ApiKeyService(IssuerDbContext db, TimeProvider time)
             return null;
         }
 
-        ApiKey? key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+        ApiKey? key = await ByPrefix(db, prefix, ct);
         if (key is null || !ApiKeyFormat.Matches(presented, key.SecretHash))
         {
             return null;
@@ -121,6 +121,11 @@ public sealed class ApiKeyService(IssuerDbContext db, TimeProvider time)
 
         return key.IsActive(time.GetUtcNow().UtcDateTime) ? key : null;
     }
+
+    /// <summary>Runs on every authenticated request: compiled once.</summary>
+    private static readonly Func<IssuerDbContext, string, CancellationToken, Task<ApiKey?>> ByPrefix =
+        EF.CompileAsyncQuery((IssuerDbContext db, string prefix, CancellationToken ct) =>
+            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Prefix == prefix));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -21,11 +21,14 @@ using OpenBadgesIssuer.Standards.OpenBadges.V3;
 namespace OpenBadgesIssuer.Core.Assertions;
 
 /// <summary>
-/// Issues awards: builds and signs every published form once (OB 3.0 + eddsa-rdfc-2022, the same credential as
-/// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions, baked PNG/SVG for both versions, the HTML page) and
-/// stores the exact bytes with the assertion in one SaveChanges (one transaction).
+/// Issues awards: builds and signs every published document once (OB 3.0 + eddsa-rdfc-2022, the same credential as
+/// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions) and stores the exact bytes with the assertion in one
+/// SaveChanges (one transaction). The baked images and the HTML page are renditions of those stored bytes
+/// (<see cref="Publishing.PublicDocuments.ArtifactAsync"/>). Per award the database sees one small stamp query and the
+/// insert; what the stamp names (definition, issuer profile, keys) comes from <see cref="IssuanceContextCache"/>.
 /// </summary>
-public sealed class AssertionService(IssuerDbContext db, SignerCache signers, TimeProvider time, IssuanceTimings? timings = null)
+public sealed class AssertionService(
+    IssuerDbContext db, SignerCache signers, IssuanceContextCache contexts, TimeProvider time, IssuanceTimings? timings = null)
 {
     private const string Resource = "assertion";
 
@@ -39,45 +42,40 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
             return Error.NotFound("badge class");
         }
 
-        var row = await db.BadgeClasses.Where(b => b.Id == badgeClassId && b.TenantId == tenantId)
-            .Join(db.BadgeClassVersions, b => b.CurrentVersionId, v => v.Id, (b, v) => new { v })
-            .Join(db.Issuers, x => x.v.IssuerId, i => i.Id, (x, i) => new { x.v, i })
-            .FirstOrDefaultAsync(ct);
-        if (row is null || row.i.DeletedAt is not null)
+        IssuanceStamp? stamp = await IssuanceContextCache.StampQuery(db, tenantId, badgeClassId, ct);
+        if (stamp is null || stamp.IssuerDeleted)
         {
             return Error.NotFound("badge class");
         }
 
-        BadgeClassVersion version = row.v;
-        IssuerProfile issuer = row.i;
-        BadgeClassDefinition definition = BadgeClassDefinition.Deserialize(version.Definition);
-        if (AwardValidator.Validate(award, definition) is { } invalid)
+        if (!contexts.TryGet(badgeClassId, stamp, links.BaseUrl, out IssuanceContext? context))
+        {
+            context = await IssuanceContextCache.LoadAsync(db, stamp, links, ct);
+            if (context is null)
+            {
+                return Error.Conflict("issuer_keys_missing", "The issuer has no complete active key set; rotate its keys.");
+            }
+
+            contexts.Add(badgeClassId, context);
+        }
+
+        BadgeClassVersion version = context!.Version;
+        if (AwardValidator.Validate(award, context.Definition) is { } invalid)
         {
             return invalid;
         }
-
-        List<IssuerSigningKey> keys = await db.SigningKeys.AsNoTracking()
-            .Where(k => k.IssuerId == issuer.Id && k.Status == SigningKeyStatus.Active).ToListAsync(ct);
-        IssuerSigningKey? ed25519 = keys.FirstOrDefault(k => k.Algorithm == SigningKeyAlgorithm.Ed25519);
-        IssuerSigningKey? p256 = keys.FirstOrDefault(k => k.Algorithm == SigningKeyAlgorithm.P256);
-        IssuerSigningKey? rsa = keys.FirstOrDefault(k => k.Algorithm is SigningKeyAlgorithm.Rsa2048 or SigningKeyAlgorithm.Rsa3072);
-        if (ed25519 is null || p256 is null || rsa is null)
-        {
-            return Error.Conflict("issuer_keys_missing", "The issuer has no complete active key set; rotate its keys.");
-        }
-
-        BadgeImage image = await db.BadgeImages.AsNoTracking().FirstAsync(i => i.Id == version.ImageId, ct);
 
         DateTime now = Truncate(time.GetUtcNow().UtcDateTime);
         DateTimeOffset issuedOn = new(now, TimeSpan.Zero);
         DateTimeOffset validFrom = award.ValidFrom is { } f ? Truncate(f) : issuedOn;
         DateTimeOffset? validUntil = award.ValidUntil is { } u ? Truncate(u)
-            : definition.ValidityMonths is { } months ? validFrom.AddMonths(months) : null;
+            : context.Definition.ValidityMonths is { } months ? validFrom.AddMonths(months) : null;
         if (validUntil is { } vu && vu <= validFrom)
         {
             return Error.Validation("validUntil", "out_of_range", "validUntil must be after validFrom.");
         }
 
+        IssuerProfile issuer = context.Issuer;
         var assertion = new Assertion
         {
             Id = IdGenerator.New(Assertion.IdPrefix, time),
@@ -97,7 +95,7 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
                 award.ActivityEndDate, award.Narrative).Serialize(),
         };
 
-        OpenBadgeCredentialInput input = CredentialBuilder.Build(assertion, award, issuer, version, definition, image, links);
+        OpenBadgeCredentialInput input = CredentialBuilder.Build(assertion, award, context.Profile, context.Achievement);
         if (OpenBadgeCredentialWriter.Validate(input) is { Count: > 0 } problems)
         {
             return Error.Validation("credential", "invalid_credential", string.Join("; ", problems));
@@ -107,14 +105,13 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         string did = links.IssuerDid(issuer.Id);
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
         long signing = Stopwatch.GetTimestamp();
-        byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(ed25519), new DataIntegritySigningOptions
+        byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(context.Ed25519), new DataIntegritySigningOptions
         {
-            VerificationMethod = did + "#" + ed25519.KeyId,
+            VerificationMethod = did + "#" + context.Ed25519.KeyId,
             Created = issuedOn,
             ProofAsArray = true,
         });
-        string ob3Json = Encoding.UTF8.GetString(ob3);
-        JoseSigningKey jwtKey = JoseSigningKey.Es256(signers.Unlocked(p256).Ecdsa, links.Jwk(issuer.Id, p256.KeyId));
+        JoseSigningKey jwtKey = JoseSigningKey.Es256(signers.Unlocked(context.P256).Ecdsa, links.Jwk(issuer.Id, context.P256.KeyId));
         string jwt = VcJwt.Sign(JsonNode.Parse(ob3)!.AsObject(), jwtKey);
         TimeSpan signed = Stopwatch.GetElapsedTime(signing);
 
@@ -124,32 +121,19 @@ public sealed class AssertionService(IssuerDbContext db, SignerCache signers, Ti
         byte[] ob2SignedJson = Ob2Writer.WriteAssertion(hosted with
         {
             Id = "urn:uuid:" + assertion.CredentialId.ToString("D"),
-            SignedBy = links.Ob2Key(issuer.Id, rsa.KeyId),
+            SignedBy = links.Ob2Key(issuer.Id, context.Rsa.KeyId),
         });
         signing = Stopwatch.GetTimestamp();
-        string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(rsa).Rsa);
+        string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(context.Rsa).Rsa);
         signed += Stopwatch.GetElapsedTime(signing);
-        string ob2Json = Encoding.UTF8.GetString(ob2);
-
-        byte[] png = image.MediaType == "image/png" ? image.Content : BakeSources.PlaceholderPng;
-        byte[] svg = image.MediaType == "image/svg+xml" ? image.Content : BakeSources.WrapPng(image.Content, image.Width ?? 256, image.Height ?? 256);
-
-        var awardLinks = new AwardLinks(links.Ob2Assertion(assertion.Id), links.Ob2Signed(assertion.Id),
-            links.Ob3Credential(assertion.Id), links.Ob3Jwt(assertion.Id), links.BakedPng(assertion.Id), links.BakedSvg(assertion.Id));
-        AwardPageModel page = AwardPageModel.FromCredential(input, awardLinks, assertion.RecipientName) with { ImageSrc = links.Image(image.Id) };
 
         db.Assertions.Add(assertion);
         Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
         Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
         Add(assertion.Id, ArtifactKinds.Ob2, "application/ld+json", ob2);
         Add(assertion.Id, ArtifactKinds.Ob2Signed, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(ob2Signed));
-        Add(assertion.Id, ArtifactKinds.Ob3Png, "image/png", PngBadge.Bake(png, BadgeVersion.V3, ob3Json));
-        Add(assertion.Id, ArtifactKinds.Ob3Svg, "image/svg+xml", SvgBadge.BakeOb3Json(svg, ob3Json));
-        Add(assertion.Id, ArtifactKinds.Ob2Png, "image/png", PngBadge.Bake(png, BadgeVersion.V2, ob2Json));
-        Add(assertion.Id, ArtifactKinds.Ob2Svg, "image/svg+xml", SvgBadge.BakeOb2Hosted(svg, hosted.Id, ob2Json));
-        Add(assertion.Id, ArtifactKinds.Html, "text/html; charset=utf-8", AwardPage.RenderUtf8(page));
         long storing = Stopwatch.GetTimestamp();
-        if (version.Awarded)
+        if (stamp.Awarded)
         {
             await db.SaveChangesAsync(ct);
             RecordTimings();

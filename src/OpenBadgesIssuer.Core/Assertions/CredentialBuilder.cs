@@ -11,17 +11,15 @@ namespace OpenBadgesIssuer.Core.Assertions;
 /// <summary>Maps an award, its badge class version and the issuer to the OB 3.0 / OB 2.0 writer models.</summary>
 public static class CredentialBuilder
 {
-    public static OpenBadgeCredentialInput Build(
-        Assertion assertion, AwardDraft award, IssuerProfile issuer, BadgeClassVersion version,
-        BadgeClassDefinition definition, BadgeImage image, PublicLinks links)
+    /// <summary>The credential of an award, around the issuer Profile and the Achievement built for its badge class version.</summary>
+    public static OpenBadgeCredentialInput Build(Assertion assertion, AwardDraft award, Ob3Profile profile, Ob3Achievement achievement)
     {
         ArgumentNullException.ThrowIfNull(assertion);
         ArgumentNullException.ThrowIfNull(award);
-        ArgumentNullException.ThrowIfNull(links);
-        Ob3Achievement achievement = Achievement(version, definition, image, links);
+        ArgumentNullException.ThrowIfNull(achievement);
         return new OpenBadgeCredentialInput(
             "urn:uuid:" + assertion.CredentialId.ToString("D"),
-            Profile(issuer, links),
+            profile,
             achievement,
             Recipient(assertion),
             new DateTimeOffset(assertion.ValidFrom, TimeSpan.Zero))
@@ -58,17 +56,16 @@ public static class CredentialBuilder
         };
     }
 
-    public static Ob3Achievement Achievement(BadgeClassVersion version, BadgeClassDefinition d, BadgeImage image, PublicLinks links)
+    public static Ob3Achievement Achievement(BadgeClassVersion version, BadgeClassDefinition d, PublicLinks links)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(d);
-        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(links);
         string id = links.Achievement(version.Id);
         return new Ob3Achievement(id, d.Name, d.Description, new Ob3Criteria(d.CriteriaUrl, CriteriaNarrative(d)))
         {
             AchievementType = d.AchievementType,
-            Image = new Ob3Image(links.Image(image.Id)),
+            Image = new Ob3Image(links.Image(version.ImageId)),
             Alignments = d.Alignments.Select(Alignment).ToList(),
             ResultDescriptions = d.Rubric.Select(c => new Ob3ResultDescription(CriterionId(id, c.Key!), c.Name!)
             {

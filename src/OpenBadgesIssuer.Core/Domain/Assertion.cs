@@ -1,8 +1,9 @@
 namespace OpenBadgesIssuer.Core.Domain;
 
 /// <summary>
-/// An award of a badge class version to one recipient. All public documents (OB 2.0 hosted and signed, OB 3.0 DI
-/// and VC-JWT, baked images, HTML page) are produced once at issue time and kept in <see cref="AssertionArtifact"/>s.
+/// An award of a badge class version to one recipient. The signed documents (OB 2.0 hosted and signed, OB 3.0 DI and
+/// VC-JWT) are produced once at issue time and kept in <see cref="AssertionArtifact"/>s; the baked images and the HTML
+/// page are renditions of those stored bytes (<see cref="ArtifactKinds.IsRendition"/>).
 /// </summary>
 public sealed class Assertion
 {
@@ -65,4 +66,10 @@ public static class ArtifactKinds
     public const string Ob2Png = "ob2-png";
     public const string Ob2Svg = "ob2-svg";
     public const string Html = "html";
+
+    /// <summary>The signed documents, stored at issuance.</summary>
+    public static IReadOnlyList<string> Signed { get; } = [Ob3, Ob3Jwt, Ob2, Ob2Signed];
+
+    /// <summary>Renditions of the signed documents (bakes and the page), rendered when first requested.</summary>
+    public static bool IsRendition(string kind) => kind is Ob3Png or Ob3Svg or Ob2Png or Ob2Svg or Html;
 }

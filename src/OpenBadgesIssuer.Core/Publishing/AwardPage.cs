@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using OpenBadgesIssuer.Standards.OpenBadges.V3;
 
 namespace OpenBadgesIssuer.Core.Publishing;
@@ -102,6 +103,90 @@ public sealed record AwardPageModel(string BadgeName, string IssuerName, DateTim
             CreditsEarned = credential.CreditsEarned,
             CreditsAvailable = a.CreditsAvailable,
             ValidUntil = credential.ValidUntil,
+        };
+    }
+
+    /// <summary>
+    /// Builds the page model from a stored OB 3.0 credential (the signed JSON), so the page shows exactly what the
+    /// credential says. Members the credential lacks are left empty; results are resolved to criterion and level names
+    /// through the embedded achievement's rubric.
+    /// </summary>
+    public static AwardPageModel FromCredentialJson(byte[] credential, AwardLinks links, string? recipientName = null)
+    {
+        using var document = JsonDocument.Parse(credential);
+        JsonElement root = document.RootElement;
+        JsonElement subject = Member(root, "credentialSubject");
+        JsonElement achievement = Member(subject, "achievement");
+        JsonElement issuer = Member(root, "issuer");
+        JsonElement criteria = Member(achievement, "criteria");
+        var descriptions = new Dictionary<string, (string Name, Dictionary<string, string> Levels)>(StringComparer.Ordinal);
+        foreach (JsonElement rd in Items(achievement, "resultDescription"))
+        {
+            if (Text(rd, "id") is { } id)
+            {
+                var levels = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (JsonElement level in Items(rd, "rubricCriterionLevel"))
+                {
+                    if (Text(level, "id") is { } levelId && Text(level, "name") is { } levelName)
+                    {
+                        levels[levelId] = levelName;
+                    }
+                }
+
+                descriptions[id] = (Text(rd, "name") ?? id, levels);
+            }
+        }
+
+        var results = new List<AwardPageResult>();
+        foreach (JsonElement r in Items(subject, "result"))
+        {
+            string described = Text(r, "resultDescription") ?? "";
+            string? achieved = Text(r, "achievedLevel");
+            bool known = descriptions.TryGetValue(described, out var rd);
+            string? levelName = known && achieved is not null && rd.Levels.TryGetValue(achieved, out string? name) ? name : null;
+            results.Add(new AwardPageResult(known ? rd.Name : described, levelName ?? Text(r, "value") ?? Text(r, "status") ?? achieved ?? ""));
+        }
+
+        return new AwardPageModel(Text(achievement, "name") ?? "", Text(issuer, "name") ?? Text(root, "issuer") ?? "",
+            Date(root, "validFrom") ?? Date(root, "awardedDate") ?? default, links)
+        {
+            BadgeDescription = Text(achievement, "description"),
+            ImageSrc = ImageId(achievement),
+            IssuerUrl = Text(issuer, "url"),
+            RecipientName = recipientName,
+            CriteriaNarrative = Text(criteria, "narrative"),
+            CriteriaUrl = Text(criteria, "id"),
+            Narrative = Text(subject, "narrative"),
+            Evidence = Items(root, "evidence").Select(e => new AwardPageEvidence(Text(e, "name"), Text(e, "id"), Text(e, "narrative"), Text(e, "description"))).ToList(),
+            Results = results,
+            CreditsEarned = Number(subject, "creditsEarned"),
+            CreditsAvailable = Number(achievement, "creditsAvailable"),
+            ValidUntil = Date(root, "validUntil"),
+        };
+
+        static JsonElement Member(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) ? v : default;
+
+        static string? Text(JsonElement e, string name) => Member(e, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+        static decimal? Number(JsonElement e, string name) =>
+            Member(e, name) is { ValueKind: JsonValueKind.Number } v && v.TryGetDecimal(out decimal d) ? d : null;
+
+        static DateTimeOffset? Date(JsonElement e, string name) =>
+            Text(e, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d : null;
+
+        static IEnumerable<JsonElement> Items(JsonElement e, string name) => Member(e, name) switch
+        {
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).ToList(),
+            { ValueKind: JsonValueKind.Object } single => [single],
+            _ => [],
+        };
+
+        static string? ImageId(JsonElement e) => Member(e, "image") switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.Object } o => Text(o, "id"),
+            _ => null,
         };
     }
 }

@@ -56,15 +56,23 @@ public sealed class ImmutableDocumentCache
 /// </summary>
 public sealed class PublicDocuments(IssuerDbContext db, ImmutableDocumentCache cache)
 {
-    /// <summary>A stored artifact of an assertion (exact bytes), or null.</summary>
-    public async Task<PublicDocument?> ArtifactAsync(string assertionId, string kind, CancellationToken ct)
+    /// <summary>
+    /// An artifact of an assertion, or null. The signed documents (<see cref="ArtifactKinds.Signed"/>) are the bytes stored
+    /// at issuance. The renditions (baked PNG/SVG for OB 3.0 and 2.0, the HTML page) are rendered from those stored bytes
+    /// and the badge image on first request and then cached: the baking is deterministic, so every request gets the same
+    /// bytes, and each bake carries the stored signed document byte for byte. Renditions stored by earlier releases are
+    /// served as stored.
+    /// </summary>
+    public async Task<PublicDocument?> ArtifactAsync(string assertionId, string kind, PublicLinks links, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(links);
         if (!IdGenerator.IsWellFormed(assertionId, Assertion.IdPrefix))
         {
             return null;
         }
 
-        string key = assertionId + "/" + kind;
+        // The page carries links, so its cache entry is per public base URL.
+        string key = assertionId + "/" + kind + (kind == ArtifactKinds.Html ? "@" + links.BaseUrl : "");
         if (cache.TryGet(key, out PublicDocument? cached))
         {
             return cached;
@@ -74,12 +82,41 @@ public sealed class PublicDocuments(IssuerDbContext db, ImmutableDocumentCache c
             .Where(a => a.AssertionId == assertionId && a.Kind == kind)
             .Select(a => new PublicDocument(a.MediaType, a.Content))
             .FirstOrDefaultAsync(ct);
+        if (document is null && ArtifactKinds.IsRendition(kind))
+        {
+            document = await RenderAsync(assertionId, kind, links, ct);
+        }
+
         if (document is not null)
         {
             cache.Add(key, document);
         }
 
         return document;
+    }
+
+    private async Task<PublicDocument?> RenderAsync(string assertionId, string kind, PublicLinks links, CancellationToken ct)
+    {
+        var row = await db.Assertions.AsNoTracking().Where(a => a.Id == assertionId)
+            .Join(db.BadgeClassVersions, a => a.BadgeClassVersionId, v => v.Id, (a, v) => new { a.RecipientName, v.ImageId })
+            .FirstOrDefaultAsync(ct);
+        bool ob2 = kind is ArtifactKinds.Ob2Png or ArtifactKinds.Ob2Svg;
+        PublicDocument? signed = row is null ? null : await ArtifactAsync(assertionId, ob2 ? ArtifactKinds.Ob2 : ArtifactKinds.Ob3, links, ct);
+        if (row is null || signed is null)
+        {
+            return null;
+        }
+
+        if (kind == ArtifactKinds.Html)
+        {
+            var awardLinks = new AwardLinks(links.Ob2Assertion(assertionId), links.Ob2Signed(assertionId), links.Ob3Credential(assertionId),
+                links.Ob3Jwt(assertionId), links.BakedPng(assertionId), links.BakedSvg(assertionId));
+            return new PublicDocument("text/html; charset=utf-8",
+                AwardPage.RenderUtf8(AwardPageModel.FromCredentialJson(signed.Content, awardLinks, row.RecipientName)));
+        }
+
+        BadgeImage? image = await db.BadgeImages.AsNoTracking().FirstOrDefaultAsync(i => i.Id == row.ImageId, ct);
+        return image is null ? null : AwardRenditions.Bake(kind, signed.Content, image);
     }
 
     public async Task<PublicDocument?> ImageAsync(string imageId, CancellationToken ct)
@@ -186,14 +223,13 @@ public sealed class PublicDocuments(IssuerDbContext db, ImmutableDocumentCache c
 
         var row = await db.BadgeClassVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Join(db.Issuers, v => v.IssuerId, i => i.Id, (v, i) => new { v, i })
-            .Join(db.BadgeImages, x => x.v.ImageId, m => m.Id, (x, m) => new { x.v, x.i, m })
             .FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
         }
 
-        Ob3Achievement achievement = CredentialBuilder.Achievement(row.v, BadgeClassDefinition.Deserialize(row.v.Definition), row.m, links);
+        Ob3Achievement achievement = CredentialBuilder.Achievement(row.v, BadgeClassDefinition.Deserialize(row.v.Definition), links);
         byte[] carrier = OpenBadgeCredentialWriter.Write(new OpenBadgeCredentialInput(
             "urn:uuid:00000000-0000-0000-0000-000000000000", CredentialBuilder.Profile(row.i, links), achievement,
             Ob3Recipient.Subject("urn:uuid:00000000-0000-0000-0000-000000000000"), row.v.CreatedAt) { IncludeCredentialSchema = false });

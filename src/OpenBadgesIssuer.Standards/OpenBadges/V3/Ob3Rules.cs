@@ -275,6 +275,13 @@ internal static class Ob3Rules
                 return false;
             }
         }
-        return !value.Any(char.IsWhiteSpace) && System.Uri.TryCreate(value, UriKind.Absolute, out _);
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+        return System.Uri.TryCreate(value, UriKind.Absolute, out _);
     }
 }
