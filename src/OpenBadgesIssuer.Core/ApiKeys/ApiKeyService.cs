@@ -113,7 +113,7 @@ public sealed class ApiKeyService(IssuerDbContext db, TimeProvider time)
             return null;
         }
 
-        ApiKey? key = await ByPrefix(db, prefix, ct);
+        ApiKey? key = await ByPrefix.For(db)(db, prefix, ct);
         if (key is null || !ApiKeyFormat.Matches(presented, key.SecretHash))
         {
             return null;
@@ -123,9 +123,9 @@ public sealed class ApiKeyService(IssuerDbContext db, TimeProvider time)
     }
 
     /// <summary>Runs on every authenticated request: compiled once.</summary>
-    private static readonly Func<IssuerDbContext, string, CancellationToken, Task<ApiKey?>> ByPrefix =
+    private static readonly CompiledPerModel<Func<IssuerDbContext, string, CancellationToken, Task<ApiKey?>>> ByPrefix = new(() =>
         EF.CompileAsyncQuery((IssuerDbContext db, string prefix, CancellationToken ct) =>
-            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Prefix == prefix));
+            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Prefix == prefix)));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

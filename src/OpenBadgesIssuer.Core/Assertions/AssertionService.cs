@@ -42,7 +42,7 @@ public sealed class AssertionService(
             return Error.NotFound("badge class");
         }
 
-        IssuanceStamp? stamp = await IssuanceContextCache.StampQuery(db, tenantId, badgeClassId, ct);
+        IssuanceStamp? stamp = await IssuanceContextCache.StampQuery.For(db)(db, tenantId, badgeClassId, ct);
         if (stamp is null || stamp.IssuerDeleted)
         {
             return Error.NotFound("badge class");

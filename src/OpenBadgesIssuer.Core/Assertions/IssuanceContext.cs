@@ -81,13 +81,13 @@ public sealed class IssuanceContextCache
     }
 
     /// <summary>The stamp of a badge class of the tenant (null when it does not exist for that tenant).</summary>
-    internal static readonly Func<IssuerDbContext, string, string, CancellationToken, Task<IssuanceStamp?>> StampQuery =
+    internal static readonly CompiledPerModel<Func<IssuerDbContext, string, string, CancellationToken, Task<IssuanceStamp?>>> StampQuery = new(() =>
         EF.CompileAsyncQuery((IssuerDbContext db, string tenantId, string badgeClassId, CancellationToken ct) =>
             db.BadgeClasses.Where(b => b.Id == badgeClassId && b.TenantId == tenantId)
                 .Join(db.BadgeClassVersions, b => b.CurrentVersionId, v => v.Id, (b, v) => v)
                 .Join(db.Issuers, v => v.IssuerId, i => i.Id, (v, i) => new IssuanceStamp(v.Id, v.Awarded, i.Id, i.Version, i.DeletedAt != null,
                     db.SigningKeys.Where(k => k.IssuerId == i.Id).OrderByDescending(k => k.Id).Select(k => k.Id).FirstOrDefault()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     /// <summary>Builds the context of a stamp from the stored rows (null when the issuer lacks a complete active key set).</summary>
     internal static async Task<IssuanceContext?> LoadAsync(IssuerDbContext db, IssuanceStamp stamp, PublicLinks links, CancellationToken ct)

@@ -310,6 +310,47 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AwardsAfterAnIssuerEdit_EmbedTheEditedProfile_AndAfterDeletion_Return404()
+    {
+        // Awards under an awarded (frozen) badge class version reuse what was built for it; an issuer edit or deletion
+        // must still show on the very next award.
+        fixture.EnsureAvailable();
+        IssuanceClient api = await ClientAsync();
+        string issuerId = await api.CreateIssuerAsync();
+        string badgeClassId = (await api.CreateBadgeClassAsync(issuerId)).GetProperty("id").GetString()!;
+        foreach (int _ in new[] { 1, 2 })
+        {
+            JsonElement award = await api.AwardAsync(badgeClassId);
+            JsonObject credential = await api.FetchJsonAsync(award.GetProperty("links").GetProperty("ob3").GetString()!);
+            Assert.Equal("Springfield School District", credential["issuer"]!["name"]!.GetValue<string>());
+        }
+
+        using (var edit = new HttpRequestMessage(HttpMethod.Patch, $"/v1/issuers/{issuerId}")
+        {
+            Content = new StringContent("""{"name":"Springfield Public Schools","url":"https://sps.example.org"}""", Encoding.UTF8, "application/merge-patch+json"),
+        })
+        {
+            edit.Headers.TryAddWithoutValidation("If-Match", "*");
+            await HttpAssert.JsonAsync(await api.Http.SendAsync(edit, Ct), HttpStatusCode.OK);
+        }
+
+        JsonElement after = await api.AwardAsync(badgeClassId);
+        byte[] ob3 = (await api.FetchAsync(after.GetProperty("links").GetProperty("ob3").GetString()!)).Body;
+        JsonNode edited = JsonNode.Parse(ob3)!;
+        Assert.Equal("Springfield Public Schools", edited["issuer"]!["name"]!.GetValue<string>());
+        Assert.Equal("https://sps.example.org", edited["issuer"]!["url"]!.GetValue<string>());
+        DataIntegrityVerificationResult di = await api.VerifyDataIntegrityAsync(ob3);
+        Assert.True(di.IsValid, di.Message);
+        string page = Encoding.UTF8.GetString((await api.FetchAsync(after.GetProperty("links").GetProperty("html").GetString()!)).Body);
+        Assert.Contains("Springfield Public Schools", page, StringComparison.Ordinal);
+
+        HttpResponseMessage deleted = await api.Http.DeleteAsync($"/v1/issuers/{issuerId}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        HttpResponseMessage refused = await api.Http.PostAsJsonAsync($"/v1/badge-classes/{badgeClassId}/assertions", IssuanceClient.AwardBody(), Ct);
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task SvgBadge_IsSanitized_AndBakesBothFormats()
     {
         fixture.EnsureAvailable();

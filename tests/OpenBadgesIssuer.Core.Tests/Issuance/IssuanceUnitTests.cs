@@ -78,4 +78,36 @@ public sealed class IssuanceUnitTests
         Assert.Equal("unknown_level", invalid.Error!.Code);
         Assert.Equal("rubric[0].requiredLevel", invalid.Error.Field);
     }
+
+    [Theory]
+    [InlineData("image/png")]
+    [InlineData("image/svg+xml")]
+    public void Renditions_AreDeterministic_AndCarryTheStoredBytesExactly(string mediaType)
+    {
+        // Bakes are rendered from the stored signed documents when first fetched: every rendering (any instance, any
+        // time) must give the same bytes, and the payload must be the stored document byte for byte.
+        byte[] content = mediaType == "image/png"
+            ? BakeSources.SolidPng(32, 32, 10, 20, 30)
+            : Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>""");
+        var image = new Domain.BadgeImage { Id = "img_X", TenantId = "ten_X", MediaType = mediaType, Content = content, Width = 32, Height = 32 };
+        byte[] ob3 = Encoding.UTF8.GetBytes("""{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1","name":"caf\u00e9 \u2713 <&>"}""");
+        byte[] ob2 = Encoding.UTF8.GetBytes("""{"@context":"https://w3id.org/openbadges/v2","id":"https://badges.example.org/ob2/assertions/asr_X","type":"Assertion"}""");
+        foreach ((string kind, byte[] signed) in new[] {
+            (Domain.ArtifactKinds.Ob3Png, ob3), (Domain.ArtifactKinds.Ob3Svg, ob3), (Domain.ArtifactKinds.Ob2Png, ob2), (Domain.ArtifactKinds.Ob2Svg, ob2) })
+        {
+            OpenBadgesIssuer.Core.Publishing.PublicDocument first = AwardRenditions.Bake(kind, signed, image);
+            OpenBadgesIssuer.Core.Publishing.PublicDocument second = AwardRenditions.Bake(kind, (byte[])signed.Clone(), image);
+            Assert.Equal(first.Content, second.Content);
+            Assert.Equal(first.ETag, second.ETag);
+            BadgeVersion version = kind is Domain.ArtifactKinds.Ob3Png or Domain.ArtifactKinds.Ob3Svg ? BadgeVersion.V3 : BadgeVersion.V2;
+            string? payload = first.MediaType == "image/png" ? PngBadge.Extract(first.Content, version) : SvgBadge.Extract(first.Content, version)?.Body;
+            Assert.Equal(Encoding.UTF8.GetString(signed), payload);
+            if (kind == Domain.ArtifactKinds.Ob2Svg)
+            {
+                Assert.Equal("https://badges.example.org/ob2/assertions/asr_X", SvgBadge.Extract(first.Content, BadgeVersion.V2)!.Verify);
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => AwardRenditions.Bake(Domain.ArtifactKinds.Ob3, ob3, image));
+    }
 }

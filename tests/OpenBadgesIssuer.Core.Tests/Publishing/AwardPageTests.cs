@@ -99,4 +99,33 @@ public class AwardPageTests
         Assert.Contains(Links.Ob3!, html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"" + Links.Ob2 + "\"", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("full")]
+    [InlineData("minimal")]
+    public void PageFromTheStoredCredential_IsThePageOfTheCredentialItWasWrittenFrom(string sample)
+    {
+        // The served page is rendered from the stored signed JSON; it must say exactly what the issuance model said.
+        OpenBadgeCredentialInput input = sample == "full" ? Ob3Samples.Full() : Ob3Samples.Minimal();
+        byte[] stored = OpenBadgeCredentialWriter.Write(input);
+        string expected = AwardPage.Render(AwardPageModel.FromCredential(input, Links, "Ada Teacher"));
+        string actual = AwardPage.Render(AwardPageModel.FromCredentialJson(stored, Links, "Ada Teacher"));
+        Assert.Equal(expected, actual);
+        Assert.Contains("<h1>", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PageFromAForeignShapedCredential_ShowsWhatIsThere_AndNeverThrows()
+    {
+        // Issuer as a bare IRI, image as a string, a result naming an unknown criterion, no dates.
+        byte[] json = Encoding.UTF8.GetBytes("""
+            {"issuer":"did:web:other.example","credentialSubject":{"achievement":{"name":"N","image":"https://img.example/a.png",
+             "resultDescription":{"id":"urn:rd:1","name":"Only one"}},"result":[{"resultDescription":"urn:rd:2","value":"Pass"}]}}
+            """);
+        string html = AwardPage.Render(AwardPageModel.FromCredentialJson(json, Links));
+        Assert.Contains("<h1>N</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("did:web:other.example", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://img.example/a.png\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>urn:rd:2</td><td>Pass</td></tr>", html, StringComparison.Ordinal);
+    }
 }
