@@ -21,7 +21,7 @@ public static class AssertionEndpoints
         RouteGroupBuilder byBadgeClass = routes.MapGroup("/v1/badge-classes/{badgeClassId}/assertions").WithTags("Assertions");
         byBadgeClass.MapPost("/", IssueAssertion).RequireScope(Scopes.AssertionsIssue)
             .WithName(nameof(IssueAssertion))
-            .WithSummary("Award the badge class: signs and stores OB 2.0 (hosted, signed), OB 3.0 (Data Integrity, VC-JWT), baked PNG/SVG and the HTML page")
+            .WithSummary("Award the badge class: signs and stores OB 2.0 (hosted, signed) and OB 3.0 (Data Integrity, VC-JWT); links to those, the baked PNG/SVG and the HTML page")
             .Accepts<IssueAssertionRequest>("application/json")
             .WithProblems(400, 404, 409, 413, 415, 422);
         byBadgeClass.MapGet("/", ListAssertions).RequireScope(Scopes.IssuersRead)

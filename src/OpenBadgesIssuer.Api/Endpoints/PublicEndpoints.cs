@@ -8,7 +8,8 @@ namespace OpenBadgesIssuer.Api.Endpoints;
 
 /// <summary>
 /// Unauthenticated, cacheable public documents (the URL scheme is described on <see cref="Core.Signing.PublicLinks"/>).
-/// Assertion artifacts are served as the exact bytes stored at issue time; identity and badge class documents are
+/// Signed assertion documents are served as the exact bytes stored at issue time, bakes and the HTML page as renditions
+/// of those bytes (rendered once, then cached); identity and badge class documents are
 /// written from the stored rows. Every answer has an ETag (If-None-Match → 304), Cache-Control and CORS open to all.
 /// </summary>
 public static class PublicEndpoints
