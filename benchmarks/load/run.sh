@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Load test on one machine: a throwaway PostgreSQL 15 cluster, the API in Release against it, and wrk, all on loopback.
-#   (a) issue awards over HTTP at 32 concurrent clients (30 s warm-up so tiered JIT and PGO settle on the busy 2 cores,
-#       then 30 s measured): awards/s, p50/p95/p99, errors,
-#       and the share of signing in the request time (from the API's opt-in Server-Timing header);
+#   (a) issue awards over HTTP at 32 concurrent clients (60 s warm-up: on 2 saturated cores the runtime's tiered JIT and
+#       PGO are still recompiling hot methods after 30 s; then 30 s measured): awards/s, p50/p95/p99, errors,
+#       and the share of signing in the request time (from the Server-Timing header of the issuance response);
 #   (b) one client issuing for 10 s: the uncontended latency and signing share;
 #   (c) fetch one public credential (the `ob3` link) at 64 connections: requests/s and p99.
 # Prints the load average next to each phase (other work on the box skews every figure) and the targets.
 #   benchmarks/load/run.sh
-# Env: OBI_SKIP_BUILD=1 (reuse the Release build), OBI_LOAD_CLIENTS (32), OBI_LOAD_DURATION (30), OBI_LOAD_WARMUP (30),
+# Env: OBI_SKIP_BUILD=1 (reuse the Release build), OBI_LOAD_CLIENTS (32), OBI_LOAD_DURATION (30), OBI_LOAD_WARMUP (60),
 #      OBI_LOAD_FETCH_CLIENTS (64), OBI_LOAD_FETCH_DURATION (15), OBI_LOAD_THREADS (wrk threads, 2),
+#      OBI_LOAD_POOL_SIZE (the API's Npgsql "Maximum Pool Size", 8: about 4 per core of the database server; 32 or 100
+#      connections make 32 PostgreSQL backends compete with the API for the 2 cores and widen the latency tail),
 #      OBI_LOAD_PG_SETTINGS (extra postgres -c settings, e.g. "-c synchronous_commit=off"; default: durable defaults).
 # Needs initdb/pg_ctl (PostgreSQL 15), curl, jq or python3, and wrk (installed with apt-get when missing and root).
 set -euo pipefail
@@ -19,7 +21,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 clients=${OBI_LOAD_CLIENTS:-32}
 duration=${OBI_LOAD_DURATION:-30}
-warmup=${OBI_LOAD_WARMUP:-30}
+warmup=${OBI_LOAD_WARMUP:-60}
 fetch_clients=${OBI_LOAD_FETCH_CLIENTS:-64}
 fetch_duration=${OBI_LOAD_FETCH_DURATION:-15}
 threads=${OBI_LOAD_THREADS:-2}
@@ -116,7 +118,7 @@ api_port=$(free_port)
 api="http://127.0.0.1:$api_port"
 (cd "$bin" && exec env \
   Database__Provider=Postgres \
-  Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=obi_load;Maximum Pool Size=100" \
+  Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=obi_load;Maximum Pool Size=${OBI_LOAD_POOL_SIZE:-8}" \
   Signing__KeyEncryptionKey="$(head -c 32 /dev/urandom | base64)" \
   RateLimiting__Enabled=false \
   Logging__LogLevel__Default=Warning \
