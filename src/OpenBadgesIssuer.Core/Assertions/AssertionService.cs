@@ -19,9 +19,10 @@ namespace OpenBadgesIssuer.Core.Assertions;
 /// <summary>
 /// Issues awards: builds and signs every published document once (OB 3.0 + eddsa-rdfc-2022, the same credential as
 /// VC-JWT ES256, OB 2.0 hosted and RS256-signed assertions) and stores the exact bytes with the assertion in one
-/// SaveChanges (one transaction). The baked images and the HTML page are renditions of those stored bytes
-/// (<see cref="Publishing.PublicDocuments.ArtifactAsync"/>). Per award the database sees one small stamp query and the
-/// insert; what the stamp names (definition, issuer profile, keys) comes from <see cref="IssuanceContextCache"/>.
+/// transaction (<see cref="AwardWriter"/>: one round trip on PostgreSQL). The baked images and the HTML page are
+/// renditions of those stored bytes (<see cref="Publishing.PublicDocuments.ArtifactAsync"/>). Per award the database
+/// sees one small stamp query and the insert; what the stamp names (definition, issuer profile, keys) comes from
+/// <see cref="IssuanceContextCache"/>.
 /// </summary>
 public sealed class AssertionService(
     IssuerDbContext db, SignerCache signers, IssuanceContextCache contexts, TimeProvider time, IssuanceTimings? timings = null)
@@ -123,15 +124,17 @@ public sealed class AssertionService(
         string ob2Signed = Ob2SignedAssertion.Sign(ob2SignedJson, signers.Unlocked(context.Rsa).Rsa);
         signed += Stopwatch.GetElapsedTime(signing);
 
-        db.Assertions.Add(assertion);
-        Add(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3);
-        Add(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt));
-        Add(assertion.Id, ArtifactKinds.Ob2, "application/ld+json", ob2);
-        Add(assertion.Id, ArtifactKinds.Ob2Signed, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(ob2Signed));
+        AssertionArtifact[] artifacts =
+        [
+            Artifact(assertion.Id, ArtifactKinds.Ob3, "application/vc+ld+json", ob3),
+            Artifact(assertion.Id, ArtifactKinds.Ob3Jwt, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(jwt)),
+            Artifact(assertion.Id, ArtifactKinds.Ob2, "application/ld+json", ob2),
+            Artifact(assertion.Id, ArtifactKinds.Ob2Signed, "text/plain; charset=utf-8", Encoding.ASCII.GetBytes(ob2Signed)),
+        ];
         long storing = Stopwatch.GetTimestamp();
         if (stamp.Awarded)
         {
-            await db.SaveChangesAsync(ct);
+            await AwardWriter.InsertAsync(db, assertion, artifacts, ct);
             RecordTimings();
             return assertion;
         }
@@ -147,7 +150,7 @@ public sealed class AssertionService(
             return Error.Conflict("badge_class_changed", "The badge class was edited while the award was being issued; retry.");
         }
 
-        await db.SaveChangesAsync(ct);
+        await AwardWriter.InsertAsync(db, assertion, artifacts, ct);
         await transaction.CommitAsync(ct);
         RecordTimings();
         return assertion;
@@ -199,8 +202,8 @@ public sealed class AssertionService(
         return new Page<Assertion>(rows, more ? PageRequest.EncodeCursor(rows[^1].Id) : null);
     }
 
-    private void Add(string assertionId, string kind, string mediaType, byte[] content) =>
-        db.AssertionArtifacts.Add(new AssertionArtifact { AssertionId = assertionId, Kind = kind, MediaType = mediaType, Content = content });
+    private static AssertionArtifact Artifact(string assertionId, string kind, string mediaType, byte[] content) =>
+        new() { AssertionId = assertionId, Kind = kind, MediaType = mediaType, Content = content };
 
     private static DateTime Truncate(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 

@@ -9,6 +9,6 @@ public sealed class IssuanceTimings
     /// <summary>The three signatures: Data Integrity (RDFC-1.0 canonicalization + Ed25519), VC-JWT ES256, OB 2.0 RS256.</summary>
     public TimeSpan Signing { get; internal set; }
 
-    /// <summary>The one SaveChanges that stores the assertion and its artifacts.</summary>
+    /// <summary>The one insert (one transaction) that stores the assertion and its signed documents.</summary>
     public TimeSpan Storing { get; internal set; }
 }

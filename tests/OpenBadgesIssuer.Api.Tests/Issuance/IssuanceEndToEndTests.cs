@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenBadgesIssuer.Core.Domain;
+using OpenBadgesIssuer.Core.Persistence;
 using NJsonSchema;
 using OpenBadgesIssuer.Api.Tests.Infrastructure;
 using OpenBadgesIssuer.Core.Assertions;
@@ -348,6 +352,49 @@ public abstract class IssuanceEndToEndTests<TFixture>(TFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         HttpResponseMessage refused = await api.Http.PostAsJsonAsync($"/v1/badge-classes/{badgeClassId}/assertions", IssuanceClient.AwardBody(), Ct);
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AwardWriter_StoresExactlyWhatItIsGiven_AndAFailedInsertLeavesNoRow()
+    {
+        fixture.EnsureAvailable();
+        IssuanceClient api = await ClientAsync();
+        string issuerId = await api.CreateIssuerAsync();
+        string badgeClassId = (await api.CreateBadgeClassAsync(issuerId)).GetProperty("id").GetString()!;
+        JsonElement first = await api.AwardAsync(badgeClassId);
+
+        await using AsyncServiceScope scope = fixture.Factory.Services.CreateAsyncScope();
+        IssuerDbContext db = scope.ServiceProvider.GetRequiredService<IssuerDbContext>();
+        Assertion template = await db.Assertions.AsNoTracking().SingleAsync(a => a.Id == first.GetProperty("id").GetString(), Ct);
+        Assertion Copy(string id) => new()
+        {
+            Id = id, TenantId = template.TenantId, IssuerId = template.IssuerId, BadgeClassId = template.BadgeClassId,
+            BadgeClassVersionId = template.BadgeClassVersionId, CredentialId = Guid.NewGuid(), RecipientType = "email",
+            RecipientIdentity = "writer@example.org", RecipientName = null, Salt = "salt", Details = "{}",
+            IssuedOn = new DateTime(2026, 11, 24, 1, 2, 3, DateTimeKind.Utc), ValidFrom = new DateTime(2026, 11, 24, 1, 2, 3, DateTimeKind.Utc),
+            ValidUntil = new DateTime(2031, 11, 24, 1, 2, 3, 456, DateTimeKind.Utc).AddTicks(7890),
+        };
+        AssertionArtifact Row(string id, string kind, byte[] content) => new() { AssertionId = id, Kind = kind, MediaType = "application/octet-stream", Content = content };
+
+        byte[] binary = [.. Enumerable.Range(0, 70_000).Select(i => (byte)(i * 31))];
+        string stored = "asr_01KX0000000000000000000001";
+        await AwardWriter.InsertAsync(db, Copy(stored), [Row(stored, ArtifactKinds.Ob3, binary), Row(stored, ArtifactKinds.Ob2, [])], Ct);
+        Assertion roundTrip = await db.Assertions.AsNoTracking().SingleAsync(a => a.Id == stored, Ct);
+        Assert.Null(roundTrip.RecipientName);
+        Assert.Equal(Copy(stored).ValidUntil!.Value.Ticks / 10 * 10, roundTrip.ValidUntil!.Value.Ticks); // microsecond precision
+        Assert.Equal(DateTimeKind.Utc, roundTrip.IssuedOn.Kind);
+        Assert.Equal(binary, (await db.AssertionArtifacts.AsNoTracking().SingleAsync(a => a.AssertionId == stored && a.Kind == ArtifactKinds.Ob3, Ct)).Content);
+        Assert.Empty((await db.AssertionArtifacts.AsNoTracking().SingleAsync(a => a.AssertionId == stored && a.Kind == ArtifactKinds.Ob2, Ct)).Content);
+
+        // The second artifact repeats the first one's key: the whole award (assertion row included) must be rolled back.
+        string failed = "asr_01KX0000000000000000000002";
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            AwardWriter.InsertAsync(db, Copy(failed), [Row(failed, ArtifactKinds.Ob3, [1]), Row(failed, ArtifactKinds.Ob3, [2])], Ct));
+        Assert.False(await db.Assertions.AnyAsync(a => a.Id == failed, Ct));
+        Assert.False(await db.AssertionArtifacts.AnyAsync(a => a.AssertionId == failed, Ct));
+
+        // The connection is usable afterwards, and the API still issues.
+        await api.AwardAsync(badgeClassId);
     }
 
     [Fact]
