@@ -11,7 +11,12 @@
 #      OBI_LOAD_FETCH_CLIENTS (64), OBI_LOAD_FETCH_DURATION (15), OBI_LOAD_THREADS (wrk threads, 2),
 #      OBI_LOAD_POOL_SIZE (the API's Npgsql "Maximum Pool Size", 8: about 4 per core of the database server; 32 or 100
 #      connections make 32 PostgreSQL backends compete with the API for the 2 cores and widen the latency tail),
-#      OBI_LOAD_PG_SETTINGS (extra postgres -c settings, e.g. "-c synchronous_commit=off"; default: durable defaults).
+#      OBI_LOAD_PG_SETTINGS (extra postgres -c settings; default "-c wal_init_zero=off", see below; "" for none),
+#      e.g. "-c synchronous_commit=off". Durability settings stay at PostgreSQL's defaults (fsync, synchronous_commit and
+#      full_page_writes on). wal_init_zero=off: a fresh cluster creates (and by default zero-fills and fsyncs) a new 16 MB WAL
+#      segment every few seconds at this write rate, stalling every commit meanwhile; a long-running server instead
+#      recycles old segments and does not pay that, so the default measures the steady state rather than the first minutes
+#      of a new cluster. It does not weaken durability (commits still wait for fdatasync of the WAL).
 # Needs initdb/pg_ctl (PostgreSQL 15), curl, jq or python3, and wrk (installed with apt-get when missing and root).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +30,7 @@ warmup=${OBI_LOAD_WARMUP:-60}
 fetch_clients=${OBI_LOAD_FETCH_CLIENTS:-64}
 fetch_duration=${OBI_LOAD_FETCH_DURATION:-15}
 threads=${OBI_LOAD_THREADS:-2}
+pg_settings=${OBI_LOAD_PG_SETTINGS-"-c wal_init_zero=off"}
 
 if ! command -v wrk >/dev/null 2>&1; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
@@ -81,6 +87,11 @@ cpu_ms() {
   echo $((total * tick_ms))
 }
 pg_pid() { head -1 "$pg_dir/data/postmaster.pid"; }
+# Checkpoints so far (timed + requested): a checkpoint's writes and fsyncs show up as commit latency spikes.
+checkpoints() {
+  "${as_postgres[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qAt \
+    -c 'SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter' 2>/dev/null || echo 0
+}
 # cpu_report LABEL COUNT API_BEFORE PG_BEFORE — CPU ms per unit of work since the two snapshots.
 cpu_report() {
   local label=$1 count=$2 api_ms=$(( $(cpu_ms "$api_pid") - $3 )) pg_ms=$(( $(cpu_ms "$(pg_pid)") - $4 ))
@@ -108,10 +119,10 @@ pg_port=$(free_port)
   || { cat "$work/initdb.log"; exit 2; }
 # shellcheck disable=SC2086 # the extra settings are a list of -c options
 "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 ${OBI_LOAD_PG_SETTINGS:-}" start >/dev/null \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 ${pg_settings}" start >/dev/null \
   || { cat "$pg_dir/server.log"; exit 2; }
 "${as_postgres[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qAt -c "CREATE DATABASE obi_load" >/dev/null
-echo "load: PostgreSQL $("${as_postgres[@]}" "$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (settings: ${OBI_LOAD_PG_SETTINGS:-defaults, fsync on})"
+echo "load: PostgreSQL $("${as_postgres[@]}" "$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (settings: ${pg_settings:-none}; fsync, synchronous_commit, full_page_writes on)"
 
 # ---- the API -----------------------------------------------------------------------------------------------------------
 api_port=$(free_port)
@@ -156,7 +167,7 @@ export OBI_API_KEY="$key"
 echo "(a) issuance, $clients clients: warm-up ${warmup} s, load average $(loadavg)"
 OBI_LOAD_LABEL=warm-up wrk -t "$threads" -c "$clients" -d "${warmup}s" -s "$here/issue.lua" "$issue_url" | grep '^warm-up: [0-9]' || true
 echo "    measuring ${duration} s, load average before $(loadavg)"
-api_cpu=$(cpu_ms "$api_pid"); pg_cpu=$(cpu_ms "$(pg_pid)")
+api_cpu=$(cpu_ms "$api_pid"); pg_cpu=$(cpu_ms "$(pg_pid)"); checkpoints_before=$(checkpoints)
 trace_pid=""
 if [[ -n "${OBI_LOAD_TRACE:-}" ]]; then
   # Optional CPU sampling of the API during the measured phase: OBI_LOAD_TRACE=path/to/dotnet-trace.
@@ -187,6 +198,7 @@ if [[ -n "$perf_pid" ]]; then
   perf report -i "$work/perf.data" --stdio --no-children -g none --sort dso 2>/dev/null | grep -v '^#' | grep '%' | head -15 | sed 's/^/    perf /' || true
 fi
 cpu_report issue "$(sed -n 's/^ *issue: \([0-9]*\) awards.*/\1/p' "$work/issue.txt")" "$api_cpu" "$pg_cpu"
+echo "    PostgreSQL checkpoints during the measured phase: $(( $(checkpoints) - checkpoints_before ))"
 echo "    load average after $(loadavg)"
 
 # ---- (b) issuance, one client -------------------------------------------------------------------------------------------
