@@ -99,7 +99,7 @@ public sealed class AssertionService(
         }
 
         // OB 3.0: Data Integrity first, then the JWT of the credential including its proof (OB 3.0 §Proofs).
-        string did = links.IssuerDid(issuer.Id);
+        string did = context.Did;
         byte[] unsigned = OpenBadgeCredentialWriter.Write(input);
         long signing = Stopwatch.GetTimestamp();
         byte[] ob3 = DataIntegrityProof.Sign(unsigned, signers.Ed25519(context.Ed25519), new DataIntegritySigningOptions

@@ -30,6 +30,9 @@ public sealed class IssuanceContext
 
     public required IssuerProfile Issuer { get; init; }
 
+    /// <summary>The issuer's did:web (the Profile id and the controller of its verification methods).</summary>
+    public required string Did { get; init; }
+
     public required IssuerSigningKey Ed25519 { get; init; }
 
     public required IssuerSigningKey P256 { get; init; }
@@ -112,6 +115,7 @@ public sealed class IssuanceContextCache
             Version = version,
             Definition = definition,
             Issuer = issuer,
+            Did = links.IssuerDid(issuer.Id),
             Ed25519 = ed25519,
             P256 = p256,
             Rsa = rsa,

@@ -23,21 +23,25 @@ namespace OpenBadgesIssuer.Core.Persistence;
 internal static class AwardWriter
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private static readonly ConcurrentDictionary<IModel, Statements> ByModel = new();
+    private static readonly ConcurrentDictionary<IModel, (Insert Assertion, Insert Artifact)> ByModel = new();
 
     public static async Task InsertAsync(IssuerDbContext db, Assertion assertion, IReadOnlyList<AssertionArtifact> artifacts, CancellationToken ct)
     {
-        Statements statements = ByModel.GetOrAdd(db.Model, static (model, db) => Statements.Build(model, db.GetService<ISqlGenerationHelper>()), db);
+        (Insert assertionInsert, Insert artifactInsert) = ByModel.GetOrAdd(db.Model, static (model, db) =>
+        {
+            var helper = db.GetService<ISqlGenerationHelper>();
+            return (Insert.For(model.FindEntityType(typeof(Assertion))!, helper), Insert.For(model.FindEntityType(typeof(AssertionArtifact))!, helper));
+        }, db);
         DbConnection connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using DbCommand command = connection.CreateCommand();
-            var sql = new StringBuilder(statements.AssertionSql.Length + (artifacts.Count * statements.ArtifactSql.Length) + 64);
-            statements.Assertion.Append(command, sql, assertion, "a");
+            var sql = new StringBuilder(1024);
+            assertionInsert.Append(command, sql, assertion, "a");
             for (int i = 0; i < artifacts.Count; i++)
             {
-                statements.Artifact.Append(command, sql, artifacts[i], "f" + i.ToString(CultureInfo.InvariantCulture) + "_");
+                artifactInsert.Append(command, sql, artifacts[i], "f" + i.ToString(CultureInfo.InvariantCulture) + "_");
             }
 
             command.CommandText = sql.ToString();
@@ -61,21 +65,7 @@ internal static class AwardWriter
         }
     }
 
-    private sealed class Statements(Insert assertion, Insert artifact)
-    {
-        public Insert Assertion { get; } = assertion;
-
-        public Insert Artifact { get; } = artifact;
-
-        public string AssertionSql => Assertion.Sql;
-
-        public string ArtifactSql => Artifact.Sql;
-
-        public static Statements Build(IModel model, ISqlGenerationHelper sql) =>
-            new(Insert.For(model.FindEntityType(typeof(Assertion))!, sql), Insert.For(model.FindEntityType(typeof(AssertionArtifact))!, sql));
-    }
-
-    /// <summary>One INSERT of every mapped column of an entity type, with a parameter placeholder per column.</summary>
+    /// <summary>One INSERT of every mapped column of an entity type, with a parameter per column.</summary>
     private sealed class Insert
     {
         private readonly IProperty[] _properties;
@@ -83,17 +73,13 @@ internal static class AwardWriter
         private readonly string _head;
         private readonly ISqlGenerationHelper _sql;
 
-        private Insert(IProperty[] properties, RelationalTypeMapping[] mappings, string head, string sql, ISqlGenerationHelper helper)
+        private Insert(IProperty[] properties, RelationalTypeMapping[] mappings, string head, ISqlGenerationHelper helper)
         {
             _properties = properties;
             _mappings = mappings;
             _head = head;
-            Sql = sql;
             _sql = helper;
         }
-
-        /// <summary>The statement with <c>{0}</c>-prefixed parameter names (its length sizes the command text).</summary>
-        public string Sql { get; }
 
         public static Insert For(IEntityType entity, ISqlGenerationHelper sql)
         {
@@ -107,7 +93,7 @@ internal static class AwardWriter
             string head = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema) + " ("
                 + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES (";
             RelationalTypeMapping[] mappings = [.. properties.Select(p => p.GetRelationalTypeMapping())];
-            return new Insert(properties, mappings, head, head + string.Join(", ", properties.Select((_, i) => "@p" + i)) + ");", sql);
+            return new Insert(properties, mappings, head, sql);
         }
 
         /// <summary>Appends the statement for <paramref name="entity"/> and adds its parameters to the command.</summary>
