@@ -123,7 +123,7 @@ public sealed class ApiKeyService(IssuerDbContext db, TimeProvider time)
     }
 
     /// <summary>Runs on every authenticated request: compiled once.</summary>
-    private static readonly CompiledPerModel<Func<IssuerDbContext, string, CancellationToken, Task<ApiKey?>>> ByPrefix = new(() =>
+    private static readonly PerModel<Func<IssuerDbContext, string, CancellationToken, Task<ApiKey?>>> ByPrefix = new(_ =>
         EF.CompileAsyncQuery((IssuerDbContext db, string prefix, CancellationToken ct) =>
             db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Prefix == prefix)));
 

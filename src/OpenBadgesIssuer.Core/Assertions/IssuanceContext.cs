@@ -84,7 +84,7 @@ public sealed class IssuanceContextCache
     }
 
     /// <summary>The stamp of a badge class of the tenant (null when it does not exist for that tenant).</summary>
-    internal static readonly CompiledPerModel<Func<IssuerDbContext, string, string, CancellationToken, Task<IssuanceStamp?>>> StampQuery = new(() =>
+    internal static readonly PerModel<Func<IssuerDbContext, string, string, CancellationToken, Task<IssuanceStamp?>>> StampQuery = new(_ =>
         EF.CompileAsyncQuery((IssuerDbContext db, string tenantId, string badgeClassId, CancellationToken ct) =>
             db.BadgeClasses.Where(b => b.Id == badgeClassId && b.TenantId == tenantId)
                 .Join(db.BadgeClassVersions, b => b.CurrentVersionId, v => v.Id, (b, v) => v)

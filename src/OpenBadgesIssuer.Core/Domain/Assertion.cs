@@ -67,9 +67,6 @@ public static class ArtifactKinds
     public const string Ob2Svg = "ob2-svg";
     public const string Html = "html";
 
-    /// <summary>The signed documents, stored at issuance.</summary>
-    public static IReadOnlyList<string> Signed { get; } = [Ob3, Ob3Jwt, Ob2, Ob2Signed];
-
     /// <summary>Renditions of the signed documents (bakes and the page), rendered when first requested.</summary>
     public static bool IsRendition(string kind) => kind is Ob3Png or Ob3Svg or Ob2Png or Ob2Svg or Html;
 }

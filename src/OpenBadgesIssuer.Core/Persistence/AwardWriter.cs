@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -23,15 +22,15 @@ namespace OpenBadgesIssuer.Core.Persistence;
 internal static class AwardWriter
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private static readonly ConcurrentDictionary<IModel, (Insert Assertion, Insert Artifact)> ByModel = new();
+    private static readonly PerModel<Inserts> ByModel = new(db =>
+    {
+        var helper = db.GetService<ISqlGenerationHelper>();
+        return new Inserts(Insert.For(db.Model.FindEntityType(typeof(Assertion))!, helper), Insert.For(db.Model.FindEntityType(typeof(AssertionArtifact))!, helper));
+    });
 
     public static async Task InsertAsync(IssuerDbContext db, Assertion assertion, IReadOnlyList<AssertionArtifact> artifacts, CancellationToken ct)
     {
-        (Insert assertionInsert, Insert artifactInsert) = ByModel.GetOrAdd(db.Model, static (model, db) =>
-        {
-            var helper = db.GetService<ISqlGenerationHelper>();
-            return (Insert.For(model.FindEntityType(typeof(Assertion))!, helper), Insert.For(model.FindEntityType(typeof(AssertionArtifact))!, helper));
-        }, db);
+        (Insert assertionInsert, Insert artifactInsert) = ByModel.For(db);
         DbConnection connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -64,6 +63,8 @@ internal static class AwardWriter
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private sealed record Inserts(Insert Assertion, Insert Artifact);
 
     /// <summary>One INSERT of every mapped column of an entity type, with a parameter per column.</summary>
     private sealed class Insert

@@ -57,7 +57,7 @@ public sealed class ImmutableDocumentCache
 public sealed class PublicDocuments(IssuerDbContext db, ImmutableDocumentCache cache)
 {
     /// <summary>
-    /// An artifact of an assertion, or null. The signed documents (<see cref="ArtifactKinds.Signed"/>) are the bytes stored
+    /// An artifact of an assertion, or null. The signed documents (ob3, ob3-jwt, ob2, ob2-signed) are the bytes stored
     /// at issuance. The renditions (baked PNG/SVG for OB 3.0 and 2.0, the HTML page) are rendered from those stored bytes
     /// and the badge image on first request and then cached: the baking is deterministic, so every request gets the same
     /// bytes, and each bake carries the stored signed document byte for byte. Renditions stored by earlier releases are
